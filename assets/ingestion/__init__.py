@@ -1,0 +1,1 @@
+"""Ingestion: raw documents in `raw/` -> parsed -> validated -> DuckDB warehouse, one partition each."""

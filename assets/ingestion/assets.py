@@ -1,0 +1,258 @@
+"""The ingestion assets, one partition per document:
+
+raw_document -> parsed_disclosure -> validated_disclosure (+ one check per GX suite)
+             -> warehouse/<table> (one multi-asset: one transaction per document).
+
+Every step that touches DuckDB runs in the "duckdb_warehouse" pool (limit 1, assets/dagster.yaml),
+because DuckDB allows a single writing process: loads and quarantine records never collide.
+"""
+
+import hashlib
+import json
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
+
+import dagster as dg
+
+import expectations
+from pipelines import warehouse
+from pipelines.model import Disclosure, DocumentError, ParsedTable
+from pipelines.parsing.document import parse_document
+from pipelines.raw import RawDocument, read_raw
+
+from assets.ingestion.partitions import documents
+from assets.ingestion.resources import RawFolder, WarehouseResource
+
+POOL = "duckdb_warehouse"
+PREVIEW_ROWS = 10
+MAX_FAILURE_ROWS = 50
+
+
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"}, pool=POOL)
+def raw_document(
+    context: dg.AssetExecutionContext, raw_folder: RawFolder, duckdb: WarehouseResource
+) -> dg.Output[RawDocument]:
+    """The document's bytes and identity (SHA-256). Unsupported files are quarantined here."""
+    path = raw_folder.file(context.partition_key)
+    if not path.is_file():
+        raise dg.Failure(f"{context.partition_key}: no such file in {raw_folder.root}")
+    try:
+        raw = read_raw(path, raw_folder.root)
+    except DocumentError as err:
+        raise _quarantine(context, duckdb, _unreadable(path, raw_folder.root), err) from err
+    return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
+
+
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"}, pool=POOL)
+def parsed_disclosure(
+    context: dg.AssetExecutionContext, raw_document: RawDocument, duckdb: WarehouseResource
+) -> dg.Output[Disclosure]:
+    """The parsed disclosure. A document the parser rejects is quarantined and the step fails."""
+    try:
+        disclosure = parse_document(raw_document)
+    except DocumentError as err:
+        raise _quarantine(context, duckdb, raw_document, err) from err
+    return dg.Output(disclosure, metadata=_describe(disclosure))
+
+
+with warnings.catch_warnings():
+    # Partitioned checks are a Dagster preview feature (1.13); without them the UI keeps only
+    # the latest document's result per suite instead of one per document.
+    warnings.simplefilter("ignore", dg.PreviewWarning)
+    SUITE_CHECKS = [
+        # Not blocking: the load decides what failed suites mean (load_disclosure gets the report).
+        dg.AssetCheckSpec(name, asset="validated_disclosure", partitions_def=documents)
+        for name in expectations.SUITE_NAMES
+    ]
+
+
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"}, check_specs=SUITE_CHECKS)
+def validated_disclosure(
+    context: dg.AssetExecutionContext, parsed_disclosure: Disclosure
+) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """Runs the GX suites here (dagster-ge does not support GX 1.x); one check result per suite."""
+    report = expectations.validate(parsed_disclosure)
+    declared = set(expectations.SUITE_NAMES)
+    extra = sorted(s.name for s in report.suites if s.name not in declared)
+    yield dg.Output(
+        report,
+        metadata={
+            "has_errors": report.has_errors,
+            "suites_passed": sum(s.success for s in report.suites),
+            "suites_failed": sum(not s.success for s in report.suites),
+            **({"undeclared_suites": ", ".join(extra)} if extra else {}),
+        },
+    )
+    ran = {s.name: s for s in report.suites if s.name in declared}
+    for name in expectations.SUITE_NAMES:
+        if name in ran:
+            yield _check_result(ran[name])
+        else:
+            yield dg.AssetCheckResult(
+                check_name=name,
+                passed=False,
+                severity=dg.AssetCheckSeverity.WARN,
+                description="suite did not run for this document",
+            )
+
+
+@dg.multi_asset(
+    name="warehouse_tables",
+    specs=[
+        dg.AssetSpec(
+            ["warehouse", table],
+            deps=["parsed_disclosure", "validated_disclosure"],
+            partitions_def=documents,
+            group_name="warehouse",
+            kinds={"duckdb"},
+        )
+        for table in warehouse.TABLES
+    ],
+    ins={
+        "parsed_disclosure": dg.AssetIn("parsed_disclosure"),
+        "validated_disclosure": dg.AssetIn("validated_disclosure"),
+    },
+    partitions_def=documents,
+    pool=POOL,
+)
+def warehouse_tables(
+    context: dg.AssetExecutionContext,
+    parsed_disclosure: Disclosure,
+    validated_disclosure,  # expectations.ValidationReport
+    duckdb: WarehouseResource,
+) -> Iterator[dg.MaterializeResult]:
+    """Loads the document into every warehouse table in one transaction (`load_disclosure`);
+    the same bytes under the same parser are never loaded twice."""
+    d = parsed_disclosure
+    with duckdb.get_connection() as conn:
+        if warehouse.is_landed(conn, d.sha256, d.parser):
+            context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
+            for table in warehouse.TABLES:
+                yield dg.MaterializeResult(
+                    asset_key=["warehouse", table],
+                    metadata={"status": "already_landed", "skipped": True, "sha256": d.sha256},
+                )
+            return
+        result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id)
+    for table in warehouse.TABLES:
+        yield dg.MaterializeResult(
+            asset_key=["warehouse", table],
+            metadata={
+                "status": result.status,  # current | quarantined (validation errors) | unchanged
+                "rows": dg.MetadataValue.int(result.rows.get(table, 0)),
+                "sha256": d.sha256,
+                "superseded": ", ".join(result.replaced) or "-",
+            },
+        )
+
+
+def _quarantine(
+    context: dg.AssetExecutionContext, duckdb: WarehouseResource, raw: RawDocument, err: DocumentError
+) -> dg.Failure:
+    """Records the document as quarantined, and returns the Failure that ends this run only."""
+    with duckdb.get_connection() as conn:
+        warehouse.record_failure(conn, raw, err.problem, run_id=context.run_id)
+    return dg.Failure(
+        description=f"quarantined {err.document}: {err.problem}",
+        metadata={
+            "document": err.document,
+            "problem": err.problem,
+            "sha256": raw.sha256,
+            "quarantined": True,  # assets.run tells document problems from pipeline errors by this
+        },
+        allow_retries=False,
+    )
+
+
+def _unreadable(path: Path, root: Path) -> RawDocument:
+    """A RawDocument for a file `read_raw` rejected, so its quarantine record has name and hash."""
+    data = path.read_bytes()
+    return RawDocument(
+        name=path.relative_to(root).as_posix(),
+        path=str(path.resolve()),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        format="unsupported",
+        data=data,
+    )
+
+
+def _describe(d: Disclosure) -> dict[str, object]:
+    rows = {table_id: len(t.rows) for table_id, t in sorted(d.tables.items())}
+    preview = next((t for _, t in sorted(d.tables.items()) if t.rows), None)
+    return {
+        "department": d.info.department,
+        "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
+        "unit": d.info.unit,
+        "scope": d.info.scope,
+        "parser": d.parser,
+        "tables_found": dg.MetadataValue.int(len(d.tables)),
+        "rows_per_table": dg.MetadataValue.json(rows),
+        "projects": dg.MetadataValue.int(len(d.projects)),
+        "narrative_facts": dg.MetadataValue.int(len(d.narrative)),
+        "warnings": dg.MetadataValue.int(len(d.warnings)),
+        "preview": dg.MetadataValue.md(_table_markdown(preview) if preview else "(no table rows)"),
+    }
+
+
+def _table_markdown(table: ParsedTable) -> str:
+    """The first rows of one table, row labels then cells as printed."""
+    rows = table.rows[:PREVIEW_ROWS]
+    keys = list(dict.fromkeys(k for r in rows for k in r.keys))
+    cells = list(dict.fromkeys(c for r in rows for c in r.cells))
+    lines = [
+        f"**{table.table_id} {table.title}** (unit {table.unit}; {len(rows)} of {len(table.rows)} rows)",
+        "",
+        _md_row([*keys, *cells]),
+        _md_row(["---"] * (len(keys) + len(cells))),
+    ]
+    for r in rows:
+        lines.append(
+            _md_row([r.keys.get(k, "") for k in keys] + [r.cells[c].raw if c in r.cells else "" for c in cells])
+        )
+    return "\n".join(lines)
+
+
+def _check_result(suite) -> dg.AssetCheckResult:
+    errors = [f for f in suite.failures if str(f.get("severity", "")).lower() == "error"]
+    return dg.AssetCheckResult(
+        check_name=suite.name,
+        passed=bool(suite.success),
+        severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+        metadata={
+            "success": bool(suite.success),
+            "errors": dg.MetadataValue.int(len(errors)),
+            "failures": dg.MetadataValue.int(len(suite.failures)),
+            "statistics": dg.MetadataValue.json(_jsonable(suite.statistics)),
+            "failed_expectations": dg.MetadataValue.md(_failures_markdown(suite.failures)),
+        },
+    )
+
+
+def _failures_markdown(failures: list[dict]) -> str:
+    if not failures:
+        return "(none)"
+    columns = ["check", "severity", "expected", "actual", "difference", "location"]
+    lines = [_md_row(columns), _md_row(["---"] * len(columns))]
+    lines += [_md_row([_text(f.get(c)) for c in columns]) for f in failures[:MAX_FAILURE_ROWS]]
+    if len(failures) > MAX_FAILURE_ROWS:
+        lines.append(f"\n… and {len(failures) - MAX_FAILURE_ROWS} more")
+    return "\n".join(lines)
+
+
+def _md_row(values: list[str]) -> str:
+    return "| " + " | ".join(str(v).replace("|", "\\|").replace("\n", " ") for v in values) + " |"
+
+
+def _text(value: object) -> str:
+    value = "" if value is None else _jsonable(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _jsonable(value: object) -> object:
+    """Decimals, dates and dataclasses as strings, so metadata is plain JSON."""
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))

@@ -1,0 +1,59 @@
+"""Resources: where raw documents are read from and the warehouse they are loaded into."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from dagster_duckdb import DuckDBResource
+
+from pipelines import warehouse
+from pipelines.raw import list_raw
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class WarehouseResource(DuckDBResource):
+    """dagster-duckdb's resource, but connections come from the core's `warehouse.connect`, which
+    creates or migrates the schema; nothing in the Dagster layer issues DDL."""
+
+    @contextmanager
+    def get_connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        # Dagster writers are serialized by the "duckdb_warehouse" pool; `connect` itself waits
+        # while a process outside Dagster (e.g. `make query`) holds DuckDB's file lock.
+        conn = warehouse.connect(self.database, read_only=read_only)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+class RawFolder(dg.ConfigurableResource):
+    """The folder of raw documents; partition keys are paths relative to it."""
+
+    path: str
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path)
+
+    def documents(self) -> dict[str, Path]:
+        """Partition key -> file, for every candidate document (the core decides what is one)."""
+        return {p.relative_to(self.root).as_posix(): p for p in list_raw(self.root)}
+
+    def file(self, key: str) -> Path:
+        return self.root / key
+
+
+def raw_folder() -> RawFolder:
+    return RawFolder(path=os.environ.get("JUESUAN_RAW", str(REPO / "raw")))
+
+
+def warehouse_db() -> WarehouseResource:
+    return WarehouseResource(
+        database=os.environ.get("JUESUAN_WAREHOUSE", str(REPO / "warehouse" / "juesuan.duckdb"))
+    )

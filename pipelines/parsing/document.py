@@ -1,0 +1,135 @@
+"""parse_document: one raw document in, one `Disclosure` out, or a `DocumentError` that says
+what is wrong with which document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipelines import PARSER_VERSION
+from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
+from pipelines.parsing.grid import TableBlock
+from pipelines.parsing.locate import locate_tables
+from pipelines.parsing.narrative import parse_narrative
+from pipelines.parsing.overview import parse_staffing
+from pipelines.parsing.performance import parse_projects
+from pipelines.parsing.sections import split_parts
+from pipelines.parsing.tables import parse_table, table_unit
+from pipelines.parsing.templates import TEMPLATES
+from pipelines.parsing.text import Line, decode, read_lines, squash
+from pipelines.raw import RawDocument
+
+COVER_TITLE = re.compile(r"(?P<year>20\d{2})年度?(?P<scope>部门|单位)?决算(?:公开|信息公开|报告)?")
+NAME_FIELD = re.compile(r"(?:部门|单位|预算单位)名称[：:](?P<name>.+?)(?=(?:20\d{2}年|金额单位|单位[：:]|$))")
+YEAR_FIELD = re.compile(r"(20\d{2})年度")
+CODE_NAME = re.compile(r"^(?P<code>\d{2,12})[-－—]+(?P<name>.+)$")
+
+
+def parse_document(raw: RawDocument) -> Disclosure:
+    if raw.format != "text":
+        raise DocumentError(raw.name, f"no parser for {raw.format} documents yet")
+    lines = read_lines(decode(raw.data, raw.name))
+    return parse_lines(lines, raw)
+
+
+def parse_lines(lines: list[Line], raw: RawDocument) -> Disclosure:
+    """Parse a document already split into lines (the text form)."""
+    document = raw.name
+    parts = split_parts(lines)
+    blocks = locate_tables(lines)
+    if not blocks:
+        raise DocumentError(document, "no standard 决算 table found: not a final-accounts disclosure")
+    unit = _document_unit(blocks, document)
+    tables = _parse_tables(blocks, document, unit)
+    projects = parse_projects(parts.get("annex", lines), document)
+    info = _document_info(lines, blocks, projects, unit, document)
+    staffing = parse_staffing(parts.get("overview", lines), document)
+    narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
+    missing = [t.table_id for t in TEMPLATES if t.mandatory and t.table_id not in tables]
+    return Disclosure(
+        sha256=raw.sha256,
+        source_path=raw.name,
+        source_format=raw.format,
+        parser=PARSER_VERSION,
+        size_bytes=raw.size,
+        info=info,
+        tables=tables,
+        staffing=staffing,
+        projects=projects,
+        narrative=narrative,
+        page_count=max((ln.page for ln in lines if ln.page), default=None),
+        warnings=[f"mandatory table {t} not found" for t in missing],
+    )
+
+
+def _parse_tables(blocks: list[TableBlock], document: str, unit: str) -> dict[str, ParsedTable]:
+    tables: dict[str, ParsedTable] = {}
+    for block in blocks:
+        if block.table_id in tables:
+            raise DocumentError(
+                document, f"{block.table_id} {block.title} appears twice (lines "
+                f"{tables[block.table_id].rows[0].ref.line if tables[block.table_id].rows else '?'}"
+                f" and {block.title_line})")
+        tables[block.table_id] = parse_table(block, document, unit)
+    return tables
+
+
+def _document_unit(blocks: list[TableBlock], document: str) -> str:
+    """The unit most tables state; a table that states none is read in it."""
+    units = Counter(u for u in (table_unit(b) for b in blocks) if u)
+    if not units:
+        raise DocumentError(document, "no table states its amount unit (金额单位：万元 or 元)")
+    return units.most_common(1)[0][0]
+
+
+def _document_info(lines, blocks, projects, unit, document) -> DocumentInfo:
+    cover = next((m for ln in lines[:80] if (m := COVER_TITLE.search(squash(ln.text)))), None)
+    names = Counter(
+        m["name"] for b in blocks if (m := NAME_FIELD.search(squash("".join(b.preamble))))
+    )
+    department = names.most_common(1)[0][0] if names else _cover_name(lines, cover)
+    years = Counter(int(y) for b in blocks for y in YEAR_FIELD.findall(squash("".join(b.preamble))))
+    year = int(cover["year"]) if cover else (years.most_common(1)[0][0] if years else None)
+    if not department or not year:
+        raise DocumentError(document, "cannot tell which department and fiscal year it is for")
+    supervising = _code_name(next((p.supervising_department for p in projects if p.supervising_department), None))
+    unit_code = _code_name(next((p.budget_unit for p in projects if p.budget_unit), None))
+    return DocumentInfo(
+        department=department,
+        supervising_department=supervising[1],
+        supervising_code=supervising[0],
+        department_code=unit_code[0],
+        fiscal_year=year,
+        kind="决算",
+        scope=(cover["scope"] if cover and cover["scope"] else "部门"),
+        unit=unit,
+    )
+
+
+def _cover_name(lines: list[Line], cover) -> str | None:
+    """The department named on the cover: the first line of text above the title."""
+    for ln in lines[:80]:
+        text = squash(ln.text)
+        if COVER_TITLE.search(text):
+            return None
+        if text and not ln.is_row:
+            return text
+    return None
+
+
+def _code_name(text: str | None) -> tuple[str | None, str | None]:
+    """"200-山西省人民政府办公厅" -> ("200", "山西省人民政府办公厅")."""
+    if not text:
+        return None, None
+    match = CODE_NAME.match(squash(text))
+    return (match["code"], match["name"]) if match else (None, squash(text))
+
+
+def _narrative_subjects(tables: dict[str, ParsedTable]) -> dict[str, str]:
+    """Names the narrative may mention, mapped to quantity keys: 公开06's 经济分类 subjects."""
+    subjects: dict[str, str] = {}
+    basic = tables.get("公开06")
+    for row in basic.rows if basic else []:
+        if row.keys.get("code"):
+            subjects.setdefault(row.keys["name"], f"economic:{row.keys['code']}")
+    return subjects

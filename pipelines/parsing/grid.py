@@ -1,0 +1,111 @@
+"""Grids: a table as rows of printed cells, the form both the text and the PDF readers give.
+
+Also the two things every layout needs from a grid: reading a printed cell as an amount
+(keeping blank, "-" and "——" apart), and reading multi-row headers as label paths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from pipelines.model import Cell, CellFlag
+from pipelines.parsing.text import squash
+
+UNIT_SCALE = {"万元": Decimal(10000), "元": Decimal(1)}
+NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
+DASHES = set("-－—–―‒")
+TOTAL_LABELS = {"合计", "总计"}
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: list[str]  # printed cells, whitespace-trimmed
+    line: int | None  # line in the text form (None for PDF)
+    page: int | None
+
+
+@dataclass
+class TableBlock:
+    """A located table before parsing: its title, the lines around the grid, the grid."""
+
+    table_id: str
+    title: str
+    label: str | None
+    title_line: int | None
+    title_page: int | None
+    preamble: list[str] = field(default_factory=list)  # 部门名称/年度/金额单位 lines
+    rows: list[GridRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # 注/说明 lines
+
+
+class CellError(ValueError):
+    """A cell that should hold an amount holds something else."""
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """A printed number (thousands separators allowed) as Decimal, or None if it is not one."""
+    text = THOUSANDS.sub("", raw.strip()).replace(" ", "")
+    if not NUMBER.match(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return None
+
+
+def parse_cell(raw: str, scale: Decimal = Decimal(1)) -> Cell:
+    """Read a printed cell: blank, "-" (nil), "——" (not applicable) or a number times `scale`."""
+    text = raw.strip()
+    if not text:
+        return Cell(text, None, CellFlag.BLANK)
+    if set(text) <= DASHES:
+        flag = CellFlag.DASH if len(text) == 1 and text in "-－" else CellFlag.NOT_APPLICABLE
+        return Cell(text, None, flag)
+    number = parse_number(text)
+    if number is None:
+        raise CellError(f"'{text}' is not an amount")
+    return Cell(text, number * scale, CellFlag.VALUE)
+
+
+def is_number(raw: str) -> bool:
+    return parse_number(raw) is not None
+
+
+def is_column_number_row(cells: list[str]) -> bool:
+    """The 栏次 row (1, 2, 3 …) that numbers the columns: a header, never data."""
+    values = [c for c in cells if c and squash(c) != "栏次"]
+    if len(values) < 1 or not all(re.fullmatch(r"\d{1,2}", v) for v in values):
+        return False
+    numbers = [int(v) for v in values]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and (
+        numbers[0] == 1 or any(squash(c) == "栏次" for c in cells)
+    )
+
+
+def header_paths(rows: list[list[str]]) -> list[list[str]]:
+    """Label path (top to bottom) of every column of a multi-row header.
+
+    A merged header cell is printed once, at the left of its span, and the cells beside it
+    come out blank. Such a blank is filled from its left neighbour when the row below has a
+    label there (so it really is under a spanning parent), which turns
+    预算数 | | | 决算数 over 合计 | 因公出国(境)费 | … into 预算数/合计, 预算数/因公出国(境)费 ….
+    """
+    width = max((len(r) for r in rows), default=0)
+    grid = [[squash(r[c]) if c < len(r) else "" for c in range(width)] for r in rows]
+    for r in reversed(range(len(grid) - 1)):  # bottom-up, so a span over a span fills too
+        for c in range(1, width):
+            if not grid[r][c] and grid[r][c - 1] and grid[r + 1][c]:
+                grid[r][c] = grid[r][c - 1]
+    return [[grid[r][c] for r in range(len(grid)) if grid[r][c]] for c in range(width)]
+
+
+def match_column(path: list[str], aliases: dict[str, str]) -> str | None:
+    """Canonical name for a column: by its leaf label, else by its "parent/leaf" path."""
+    if not path:
+        return None
+    if len(path) >= 2 and f"{path[-2]}/{path[-1]}" in aliases:
+        return aliases[f"{path[-2]}/{path[-1]}"]
+    return aliases.get(path[-1])

@@ -1,0 +1,384 @@
+"""From a located `TableBlock` to a `ParsedTable` in canonical terms.
+
+One reader per layout of the template family; which layout a table has, and what its
+columns are called, comes from `templates.py`. The readers work on grids, so the text
+and the PDF paths share them and cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipelines.model import Cell, DocumentError, ParsedTable, SourceRef, TableRow
+from pipelines.parsing.grid import (
+    TOTAL_LABELS,
+    UNIT_SCALE,
+    CellError,
+    GridRow,
+    TableBlock,
+    header_paths,
+    is_column_number_row,
+    is_number,
+    match_column,
+    parse_cell,
+)
+from pipelines.parsing.templates import BY_ID, TableTemplate
+from pipelines.parsing.text import squash, strip_numbering
+
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+CODE_PART = re.compile(r"^\d{2,3}$")
+UNIT = re.compile(r"单位[：:]?(万元|元)")
+EMPTY_MARK = re.compile(r"本表无数据|无数据|本表为空|空表|无此项(?:收支|收入|支出)?|无相关(?:收支|收入|支出|数据)")
+CODE_HEADERS = {"科目代码", "科目编码", "功能分类科目编码", "功能分类科目代码", "经济分类科目编码", "代码", "编码"}
+SPLIT_CODE_HEADERS = ("类", "款", "项")
+NAME_HEADERS = {"科目名称", "项目", "功能分类科目名称", "经济分类科目名称", "名称"}
+GENERIC_HEADER_WORDS = (
+    CODE_HEADERS | NAME_HEADERS | set(SPLIT_CODE_HEADERS)
+    | {"行次", "金额", "收入", "支出", "栏次", "人员经费", "公用经费", "预算数", "决算数", "统计数"}
+)
+# 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303); every other 经济分类 类 is 公用经费.
+PERSONNEL_CLASSES = ("301", "303")
+COUNT_UNITS = re.compile(r"[（(](辆|台|套|台（套）|个|人)[）)]|车辆|设备|台（套）")
+
+
+def parse_table(block: TableBlock, document: str, default_unit: str) -> ParsedTable:
+    template = BY_ID[block.table_id]
+    unit = table_unit(block) or default_unit
+    table = ParsedTable(
+        table_id=block.table_id,
+        title=block.title,
+        label=block.label,
+        unit=unit,
+        pages=sorted({r.page for r in block.rows if r.page is not None} or
+                     ({block.title_page} if block.title_page else set())),
+        empty=any(EMPTY_MARK.search(squash(t)) for t in block.notes + block.preamble),
+        layout=template.layout,
+    )
+    reader = LAYOUTS[template.layout]
+    try:
+        table.rows = reader(block, template, UNIT_SCALE[unit])
+    except CellError as error:
+        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
+    except LayoutError as error:
+        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
+    for n, row in enumerate(table.rows, start=1):
+        row.ref = SourceRef(row.ref.page, row.ref.line, n)
+    if table.empty and any(c.value for r in table.rows for c in r.cells.values()):
+        table.empty = False  # a 说明 that mentions 无数据 but the grid has figures
+    return table
+
+
+class LayoutError(ValueError):
+    """The grid does not have the shape its template expects."""
+
+
+def table_unit(block: TableBlock) -> str | None:
+    match = UNIT.search(squash("".join(block.preamble + [" ".join(r.cells) for r in block.rows[:2]])))
+    return match.group(1) if match else None
+
+
+def _aliases(columns) -> dict[str, str]:
+    return {alias: c.name for c in columns for alias in c.aliases}
+
+
+def _header_words(template: TableTemplate) -> set[str]:
+    columns = list(template.columns)
+    for side in (template.side_columns or {}).values():
+        columns.extend(side)
+    words = {part for c in columns for a in c.aliases for part in a.split("/")}
+    return GENERIC_HEADER_WORDS | words
+
+
+def _is_header(cells: list[str], words: set[str]) -> bool:
+    """A header row: the 栏次 row, or labels only, at least one of them a known header word."""
+    first = squash(cells[0]) if cells else ""
+    if first in TOTAL_LABELS or CODE.match(first):
+        return False
+    if is_column_number_row(cells):
+        return True
+    if any(is_number(c) for c in cells):
+        return False
+    return any(squash(c) in words for c in cells)
+
+
+def _split_header(block: TableBlock, template: TableTemplate) -> tuple[list[list[str]], list[GridRow]]:
+    words = _header_words(template)
+    n = 0
+    while n < len(block.rows) and _is_header(block.rows[n].cells, words):
+        n += 1
+    if n == 0:
+        raise LayoutError("no header row found above the data")
+    header = [r.cells for r in block.rows[:n] if not is_column_number_row(r.cells)]
+    data = [r for r in block.rows[n:] if not _is_header(r.cells, words)]  # repeated headers
+    return header, data
+
+
+def _cell(row: GridRow, index: int | None) -> str:
+    return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+
+def _ref(row: GridRow) -> SourceRef:
+    return SourceRef(row.page, row.line, 0)  # row number is set once the table is complete
+
+
+def _amounts(row: GridRow, columns: dict[int, str], scale: Decimal) -> dict[str, Cell]:
+    out = {}
+    for index, name in columns.items():
+        try:
+            out[name] = parse_cell(_cell(row, index), scale)
+        except CellError as error:
+            where = f"line {row.line}" if row.line else f"page {row.page}"
+            raise CellError(f"{where}, column {name}: {error}") from error
+    return out
+
+
+def _map_columns(paths: list[list[str]], indices, aliases: dict[str, str]) -> dict[int, str]:
+    """Canonical name of each amount column; an unknown labelled column keeps its label."""
+    mapped: dict[int, str] = {}
+    for i in indices:
+        name = match_column(paths[i], aliases) or (paths[i][-1] if paths[i] else None)
+        if name is None:
+            continue
+        if name in mapped.values():
+            raise LayoutError(f"two columns read as {name}")
+        mapped[i] = name
+    return mapped
+
+
+# --- subject tables (公开02/03/05/07/08): 功能分类 subjects × amount columns -----------------
+
+
+def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    header, data = _split_header(block, template)
+    paths = header_paths(header)
+    leaves = [p[-1] if p else "" for p in paths]
+    split = [leaves.index(h) for h in SPLIT_CODE_HEADERS if h in leaves]
+    code_col = next((i for i, leaf in enumerate(leaves) if leaf in CODE_HEADERS), None)
+    name_col = next((i for i, leaf in enumerate(leaves) if leaf in NAME_HEADERS and i != code_col), None)
+    if name_col is None:
+        raise LayoutError("no 科目名称 column in the header")
+    key_cols = set(split) | {code_col, name_col}
+    if code_col is None and not split:
+        code_col = 0 if name_col != 0 else None  # codes printed under a merged 项目 label
+        key_cols.add(code_col)
+    amount_cols = _map_columns(paths, [i for i in range(len(paths)) if i not in key_cols],
+                               _aliases(template.columns))
+    rows: list[TableRow] = []
+    carry = ["", "", ""]
+    for grid_row in data:
+        if split:
+            parts = [_cell(grid_row, i) for i in split]
+            code = _join_code(parts, carry)
+            name = _cell(grid_row, name_col)
+        else:
+            code, name = _cell(grid_row, code_col), _cell(grid_row, name_col)
+            if not name and not CODE.match(code) and code:  # 合计 printed in the code column
+                code, name = "", code
+        code = code.replace(" ", "")
+        amounts = _amounts(grid_row, amount_cols, scale)
+        has_amount = any(c.flag.value != "blank" for c in amounts.values())
+        if not code and not has_amount and name and rows and squash(name) not in TOTAL_LABELS:
+            rows[-1].keys["name"] += name  # a subject name wrapped onto the next row
+            continue
+        if not code and not name and not has_amount:
+            continue
+        if code and not CODE.match(code):
+            raise CellError(f"line {grid_row.line}: '{code}' is not a 功能分类 subject code")
+        rows.append(TableRow(_ref(grid_row), {"code": code, "name": clean_name(name)}, amounts))
+    return rows
+
+
+def _join_code(parts: list[str], carry: list[str]) -> str:
+    """类 | 款 | 项 codes (201 | 03 | 01) joined into 2010301; a blank 类 or 款 on a 款 or 项
+    row is the one above it."""
+    parts = [p.replace(" ", "") for p in parts] + [""] * (3 - len(parts))
+    if not any(parts):
+        return ""
+    if parts[0] and not all(CODE_PART.match(p) for p in parts if p):
+        return parts[0]  # a label such as 合计 in the 类 column
+    last = max(i for i, p in enumerate(parts) if p)
+    for i in range(last):
+        if not parts[i]:
+            parts[i] = carry[i]
+    carry[:] = parts[: last + 1] + [""] * (2 - last)
+    return "".join(parts[: last + 1])
+
+
+def clean_name(name: str) -> str:
+    """A printed name without the spaces that cell wrapping leaves inside it."""
+    return squash(name)
+
+
+# --- two-sided totals (公开01/04): 收入 items on the left, 支出 items on the right -----------
+
+
+def read_two_sided(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    header, data = _split_header(block, template)
+    paths = header_paths(header)
+    rows: list[TableRow] = []
+    pending: list[TableRow] = []  # the 支出 side is listed after the 收入 side
+    for side, (item_col, line_col, cols) in _sides(paths).items():
+        amount_cols = _map_columns(paths, cols, _aliases(template.side_columns[side]))
+        target = rows if side == "收入" else pending
+        for grid_row in data:
+            item = _cell(grid_row, item_col)
+            amounts = _amounts(grid_row, amount_cols, scale)
+            if not item and all(c.flag.value == "blank" for c in amounts.values()):
+                continue
+            keys = {"side": side, "item": clean_name(item), "line_no": _cell(grid_row, line_col)}
+            target.append(TableRow(_ref(grid_row), keys, amounts))
+    return rows + pending
+
+
+def _sides(paths: list[list[str]]) -> dict[str, tuple[int, int | None, list[int]]]:
+    """Column roles of each side: (item column, 行次 column, amount columns)."""
+    item_cols = [i for i, p in enumerate(paths) if p and p[-1] in {"项目", "收入项目", "支出项目"}]
+    if len(item_cols) != 2:
+        raise LayoutError("expected a 收入 and a 支出 项目 column")
+    out = {}
+    bounds = [(item_cols[0], item_cols[1]), (item_cols[1], len(paths))]
+    for side, (start, end) in zip(("收入", "支出"), bounds):
+        line_col = next((i for i in range(start, end) if paths[i] and paths[i][-1] == "行次"), None)
+        out[side] = (start, line_col, [i for i in range(start, end) if i not in (start, line_col)])
+    return out
+
+
+# --- 公开06: four (or two) side-by-side groups of 科目代码 | 科目名称 | 决算数 ----------------------
+
+
+def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    header, data = _split_header(block, template)
+    paths = header_paths(header)
+    starts = [i for i, p in enumerate(paths) if p and p[-1] in CODE_HEADERS]
+    if not starts:
+        raise LayoutError("no 科目代码 column in the header")
+    groups = [(s, s + 1, s + 2) for s in starts]
+    amount_names = _aliases(template.columns)
+    for _, _, a in groups:
+        if not paths[a] or match_column(paths[a], amount_names) is None:
+            raise LayoutError(f"no 决算数 column beside 科目代码 (column {a + 1})")
+    rows: list[TableRow] = []
+    totals: list[TableRow] = []
+    for grid_row in data:
+        if _total_labels(grid_row):
+            totals.extend(_grouped_totals(grid_row, scale))
+    for c, n, a in groups:  # column group by column group: the reading order of the page
+        for grid_row in data:
+            if _total_labels(grid_row):
+                continue
+            code, name = _cell(grid_row, c).replace(" ", ""), _cell(grid_row, n)
+            amount = _amounts(grid_row, {a: "决算数"}, scale)
+            if not code and not name and amount["决算数"].flag.value == "blank":
+                continue
+            if not code and amount["决算数"].flag.value == "blank" and rows:
+                rows[-1].keys["name"] += clean_name(name)  # a name wrapped onto the next row
+                continue
+            if not re.fullmatch(r"\d{3}(?:\d{2})?", code):
+                raise CellError(f"line {grid_row.line}: '{code}' is not a 经济分类 subject code")
+            group = "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
+            keys = {"code": code, "name": clean_name(name), "cost_group": group}
+            rows.append(TableRow(_ref(grid_row), keys, amount))
+    return rows + totals
+
+
+def _total_labels(row: GridRow) -> list[int]:
+    return [i for i, c in enumerate(row.cells) if squash(c).endswith("合计")]
+
+
+def _grouped_totals(row: GridRow, scale: Decimal) -> list[TableRow]:
+    """人员经费合计 | | 757.08 | 公用经费合计 | … | 93.46: each label takes the last figure
+    printed before the next label."""
+    labels = _total_labels(row)
+    out = []
+    for k, start in enumerate(labels):
+        end = labels[k + 1] if k + 1 < len(labels) else len(row.cells)
+        figures = [i for i in range(start + 1, end) if row.cells[i].strip()]
+        index = figures[-1] if figures else None
+        label = squash(row.cells[start])
+        group = "人员经费" if "人员" in label else "公用经费" if "公用" in label else "合计"
+        keys = {"code": "", "name": label, "cost_group": group}
+        out.append(TableRow(_ref(row), keys, _amounts(row, {index: "决算数"}, scale)))
+    return out
+
+
+# --- 公开09: 预算数/决算数 × items, one figure row (or items as rows) --------------------------
+
+
+SCOPES = {"预算数": "预算数", "全年预算数": "预算数", "预算": "预算数", "决算数": "决算数", "决算": "决算数",
+          "实际支出": "决算数"}
+
+
+def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    first_data = next(
+        (i for i, r in enumerate(block.rows)
+         if any(is_number(c) for c in r.cells) and not is_column_number_row(r.cells)),
+        None,
+    )
+    if first_data is None:
+        return []
+    header = [r.cells for r in block.rows[:first_data] if not is_column_number_row(r.cells)]
+    paths = header_paths(header)
+    items = _aliases(template.columns)
+    if any(p and p[-1] in SCOPES for p in paths) and not any(p and p[0] in SCOPES for p in paths[:1]):
+        return _three_public_by_rows(block.rows[first_data:], paths, items, scale)
+    by_item: dict[str, dict[str, Cell]] = {}
+    row = block.rows[first_data]
+    for i, path in enumerate(paths):
+        scope = next((SCOPES[p] for p in path if p in SCOPES), None)
+        item = match_column([p for p in path if p not in SCOPES], items)
+        if scope is None or item is None:
+            continue
+        by_item.setdefault(item, {})[scope] = _amounts(row, {i: scope}, scale)[scope]
+    return [TableRow(_ref(row), {"item": item}, cells) for item, cells in by_item.items()]
+
+
+def _three_public_by_rows(data: list[GridRow], paths, items, scale) -> list[TableRow]:
+    """The transposed variant: items down the side, 预算数 / 决算数 across."""
+    scope_cols = {i: SCOPES[p[-1]] for i, p in enumerate(paths) if p and p[-1] in SCOPES}
+    out = []
+    for grid_row in data:
+        label = squash(grid_row.cells[0]) if grid_row.cells else ""
+        item = items.get(strip_numbering(label).lstrip("其中："))
+        if item:
+            out.append(TableRow(_ref(grid_row), {"item": item}, _amounts(grid_row, scope_cols, scale)))
+    return out
+
+
+# --- 公开10: sections of items with 行次 and one 统计数 column -------------------------------------
+
+
+def read_item_list(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    value_names = set(_aliases(template.columns))
+    rows: list[TableRow] = []
+    section = ""
+    value_col: int | None = None
+    for grid_row in block.rows:
+        cells = [squash(c) for c in grid_row.cells]
+        if any(c in value_names for c in cells):  # a (repeated) 项目 | 行次 | 统计数 header
+            value_col = next(i for i, c in enumerate(cells) if c in value_names)
+            continue
+        label = cells[0] if cells else ""
+        rest = [c for c in cells[1:] if c]
+        if label and not rest and re.match(r"^[一二三四五六七八九十]+、", label):
+            section = strip_numbering(label)
+            continue
+        if not label:
+            continue
+        index = value_col if value_col is not None else len(cells) - 1
+        is_count = bool(COUNT_UNITS.search(label)) or "资产" in section
+        cell = _amounts(grid_row, {index: "统计数"}, Decimal(1) if is_count else scale)
+        line_no = cells[1] if len(cells) > 2 and re.fullmatch(r"\d+", cells[1]) else ""
+        keys = {"section": section, "item": label, "line_no": line_no,
+                "measure": "count" if is_count else "amount"}
+        rows.append(TableRow(_ref(grid_row), keys, cell))
+    return rows
+
+
+LAYOUTS = {
+    "subject_matrix": read_subject_matrix,
+    "two_sided": read_two_sided,
+    "grouped_pairs": read_grouped_pairs,
+    "three_public": read_three_public,
+    "item_list": read_item_list,
+}

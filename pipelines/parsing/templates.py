@@ -1,0 +1,198 @@
+"""The ten standard tables, declared as data.
+
+One `TableTemplate` per table: the titles it is printed under, the layout that reads its
+grid, and its canonical columns with the header labels that mean them. Supporting a new
+variant of the template (another title wording, another header label) is an edit here
+plus a test, not a new code path. Labels are compared after `squash` (no whitespace,
+full-width parentheses). Canonical names are the template's own Chinese labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # canonical column name (the template's own label)
+    aliases: tuple[str, ...]  # squashed header labels, or "parent/leaf" paths, that mean it
+
+
+@dataclass(frozen=True)
+class TableTemplate:
+    table_id: str
+    titles: tuple[str, ...]  # squashed titles, compared after numbering is stripped
+    layout: str  # subject_matrix | two_sided | grouped_pairs | three_public | item_list
+    columns: tuple[Column, ...] = ()
+    side_columns: dict[str, tuple[Column, ...]] | None = None  # two_sided: per side
+    fund_scope: str | None = None  # expenditure tables: which funds the table covers
+    mandatory: bool = True
+
+
+def col(name: str, *aliases: str) -> Column:
+    return Column(name, (name, *aliases))
+
+
+TEMPLATES: tuple[TableTemplate, ...] = (
+    TableTemplate(
+        "公开01",
+        ("收入支出决算总表", "收入支出决算表", "部门收入支出决算总表", "单位收入支出决算总表"),
+        "two_sided",
+        side_columns={
+            "收入": (col("金额", "决算数", "年初预算数/金额"),),
+            "支出": (col("金额", "决算数"),),
+        },
+    ),
+    TableTemplate(
+        "公开02",
+        ("收入决算表", "部门收入决算表", "单位收入决算表"),
+        "subject_matrix",
+        (
+            col("本年收入合计", "收入合计", "合计", "本年收入"),
+            col("财政拨款收入", "财政拨款"),
+            col("上级补助收入"),
+            col("事业收入"),
+            col("经营收入"),
+            col("附属单位上缴收入"),
+            col("其他收入"),
+        ),
+    ),
+    TableTemplate(
+        "公开03",
+        ("支出决算表", "部门支出决算表", "单位支出决算表"),
+        "subject_matrix",
+        (
+            col("本年支出合计", "支出合计", "合计", "本年支出"),
+            col("基本支出"),
+            col("项目支出"),
+            col("上缴上级支出"),
+            col("经营支出"),
+            col("对附属单位补助支出"),
+        ),
+        fund_scope="全部资金",
+    ),
+    TableTemplate(
+        "公开04",
+        ("财政拨款收入支出决算总表", "财政拨款收支决算总表", "财政拨款收入支出决算表"),
+        "two_sided",
+        side_columns={
+            "收入": (col("金额", "决算数"),),
+            "支出": (
+                col("合计", "小计", "金额"),
+                col("一般公共预算财政拨款", "一般公共预算"),
+                col("政府性基金预算财政拨款", "政府性基金预算"),
+                col("国有资本经营预算财政拨款", "国有资本经营预算"),
+            ),
+        },
+    ),
+    TableTemplate(
+        "公开05",
+        (
+            "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款支出决算明细表",
+            "一般公共预算支出决算表",
+        ),
+        "subject_matrix",
+        (
+            col("本年支出合计", "本年支出/小计", "本年支出/合计", "小计", "合计", "支出合计"),
+            col("基本支出", "本年支出/基本支出"),
+            col("项目支出", "本年支出/项目支出"),
+        ),
+        fund_scope="一般公共预算财政拨款",
+    ),
+    TableTemplate(
+        "公开06",
+        (
+            "一般公共预算财政拨款基本支出决算明细表",
+            "一般公共预算财政拨款基本支出决算表",
+            "一般公共预算基本支出决算表",
+        ),
+        "grouped_pairs",
+        (col("决算数", "金额", "支出数"),),
+    ),
+    TableTemplate(
+        "公开07",
+        (
+            "政府性基金预算财政拨款收入支出决算表",
+            "政府性基金预算财政拨款支出决算表",
+            "政府性基金预算财政拨款收支决算表",
+        ),
+        "subject_matrix",
+        (
+            col("年初结转和结余", "年初结转结余"),
+            col("本年收入"),
+            col("本年支出合计", "本年支出/小计", "本年支出/合计"),
+            col("基本支出", "本年支出/基本支出"),
+            col("项目支出", "本年支出/项目支出"),
+            col("年末结转和结余", "年末结转结余"),
+        ),
+        fund_scope="政府性基金预算财政拨款",
+    ),
+    TableTemplate(
+        "公开08",
+        (
+            "国有资本经营预算财政拨款支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表",
+            "国有资本经营预算财政拨款支出决算明细表",
+        ),
+        "subject_matrix",
+        (
+            col("本年支出合计", "本年支出/合计", "本年支出/小计", "合计", "小计"),
+            col("基本支出", "本年支出/基本支出"),
+            col("项目支出", "本年支出/项目支出"),
+        ),
+        fund_scope="国有资本经营预算财政拨款",
+    ),
+    TableTemplate(
+        "公开09",
+        (
+            "财政拨款“三公”经费支出决算表",
+            "一般公共预算财政拨款“三公”经费支出决算表",
+            "财政拨款“三公”经费支出决算明细表",
+            "“三公”经费支出决算表",
+        ),
+        "three_public",
+        (
+            col("合计"),
+            col("因公出国（境）费", "因公出国（境）费用"),
+            col("公务用车购置及运行维护费", "公务用车购置及运行维护费/小计", "公务用车购置及运行费"),
+            col("公务用车购置费", "公务用车购置及运行维护费/公务用车购置费", "购置费"),
+            col("公务用车运行维护费", "公务用车购置及运行维护费/公务用车运行维护费", "运行维护费"),
+            col("公务接待费"),
+            col("会议费"),
+            col("培训费"),
+        ),
+    ),
+    TableTemplate(
+        "公开10",
+        ("部门决算公开相关信息统计表", "单位决算公开相关信息统计表", "部门决算相关信息统计表",
+         "决算公开相关信息统计表", "其他相关信息统计表"),
+        "item_list",
+        (col("统计数", "金额", "数量"),),
+        mandatory=False,
+    ),
+)
+
+BY_ID = {t.table_id: t for t in TEMPLATES}
+
+# Printed table numbers that stand before or after a title: 公开01表, 表1, 附表1, 表一.
+LABEL_PATTERN = r"(?:公开\s*\d{1,2}\s*表|附?表\s*[\d一二三四五六七八九十]{1,3})"
+
+# Quote marks vary between exporters; titles are compared with them unified.
+QUOTES = str.maketrans({'"': "“", "〝": "“", "〞": "”", "'": "“"})
+
+
+def title_key(text: str) -> str:
+    """Unify quotes so 财政拨款"三公"经费 and 财政拨款“三公”经费 compare equal."""
+    out, opening = [], True
+    for ch in text.translate(QUOTES):
+        if ch in "“”":
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# Mapping from squashed title to template, built once.
+TITLE_INDEX: dict[str, TableTemplate] = {title_key(t): tpl for tpl in TEMPLATES for t in tpl.titles}

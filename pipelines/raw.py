@@ -1,0 +1,57 @@
+"""Raw documents: their bytes, their identity (SHA-256 of the bytes) and their format."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.model import DocumentError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    name: str  # path relative to its source folder, for messages and provenance
+    path: str  # absolute path it was read from
+    sha256: str  # the document's identity
+    size: int
+    format: str  # "text" or "pdf"
+    data: bytes
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """By content first (a PDF starts with %PDF), then by suffix."""
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    suffix = Path(name).suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        raise DocumentError(name, "named .pdf but is not a PDF (no %PDF header)")
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise DocumentError(name, f"unsupported file type {suffix or '(no suffix)'}")
+
+
+def read_raw(path: Path, root: Path | None = None) -> RawDocument:
+    data = path.read_bytes()
+    name = str(path.relative_to(root)) if root else path.name
+    return RawDocument(
+        name=name,
+        path=str(path.resolve()),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        format=detect_format(name, data),
+        data=data,
+    )
+
+
+def list_raw(root: Path) -> list[Path]:
+    """Candidate documents under `root` (recursively), in a stable order; hidden files skipped."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )

@@ -1,0 +1,16 @@
+"""The DuckDB star schema: connecting, loading one disclosure in one transaction, summaries.
+
+Writes are serialised by the caller (one DuckDB writer per file); `connect` retries while
+another process holds the file's lock, so a second writer waits instead of failing.
+"""
+
+from pipelines.warehouse.connection import connect, default_path
+from pipelines.warehouse.facts import FACT_TABLES
+from pipelines.warehouse.load import LoadResult, is_landed, load_disclosure, record_failure
+from pipelines.warehouse.summary import document_summary
+
+TABLES: list[str] = ["dim_document", "dim_department", "dim_function_subject",
+                     "dim_economic_subject", *FACT_TABLES, "fact_validation"]
+
+__all__ = ["TABLES", "LoadResult", "connect", "default_path", "document_summary", "is_landed",
+           "load_disclosure", "record_failure"]

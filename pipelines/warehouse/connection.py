@@ -1,0 +1,65 @@
+"""Opening the warehouse: schema creation, views, static dimensions, lock waits."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+
+from pipelines.parsing.templates import BY_ID
+
+ROOT = Path(__file__).resolve().parents[2]
+SQL_DIR = ROOT / "warehouse"
+LOCK_WAIT_SECONDS = 120.0
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("JUESUAN_WAREHOUSE", ROOT / "warehouse" / "juesuan.duckdb"))
+
+
+def connect(path: str | Path | None = None, read_only: bool = False,
+            wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse (creating the schema on a writable one). DuckDB lets one process
+    hold the file; while another holds it we retry until `wait` seconds have passed."""
+    path = Path(path or default_path())
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            conn = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+    if not read_only:
+        ensure_schema(conn)
+    return conn
+
+
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    _static_dimensions(conn)
+    conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+
+
+def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
+    """Income sources and expenditure types are the templates' own column labels."""
+    sources = [c.name for c in BY_ID["公开02"].columns]
+    conn.executemany(
+        "INSERT OR IGNORE INTO dim_income_source VALUES (?, ?, ?)",
+        [(name, n, n == 0) for n, name in enumerate(sources)],
+    )
+    types: list[str] = []
+    for table_id in ("公开03", "公开07"):
+        types += [c.name for c in BY_ID[table_id].columns if c.name not in types]
+    not_spending = {"年初结转和结余", "本年收入", "年末结转和结余"}
+    conn.executemany(
+        "INSERT OR IGNORE INTO dim_expenditure_type VALUES (?, ?, ?, ?)",
+        [(name, n, name == "本年支出合计", name not in not_spending) for n, name in enumerate(types)],
+    )

@@ -1,0 +1,179 @@
+"""A `Disclosure` as warehouse rows: one list of column->value dicts per fact table.
+
+Pure functions, no database: what lands is decided here and can be tested without DuckDB.
+Amounts stay `Decimal` (元); DuckDB binds them as DECIMAL.
+"""
+
+from __future__ import annotations
+
+from pipelines.model import Cell, Disclosure, ParsedTable, SourceRef
+from pipelines.parsing.templates import BY_ID
+from pipelines.parsing.text import strip_numbering
+
+SUBJECT_TABLES = {"公开02": "fact_income", "公开03": "fact_expenditure", "公开05": "fact_expenditure",
+                  "公开07": "fact_expenditure", "公开08": "fact_expenditure"}
+FACT_TABLES = (
+    "fact_income", "fact_expenditure", "fact_summary_line", "fact_basic_expenditure",
+    "fact_three_public", "fact_disclosure_stat", "fact_project_performance",
+    "fact_performance_indicator", "fact_staffing", "fact_internal_department", "fact_narrative",
+)
+
+
+def _provenance(table: str, ref: SourceRef) -> dict:
+    return {"source_table": table, "page": ref.page, "source_line": ref.line, "source_row": ref.row}
+
+
+def _cell(cell: Cell, amount_column: str = "amount_yuan") -> dict:
+    return {amount_column: cell.value, "cell_text": cell.raw, "cell_flag": cell.flag.value}
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+def subject_rows(table: ParsedTable) -> list[dict]:
+    """公开02/03/05/07/08: one row per subject × column."""
+    column = "income_source" if table.table_id == "公开02" else "expenditure_type"
+    scope = BY_ID[table.table_id].fund_scope
+    out = []
+    for row in table.rows:
+        for name, cell in row.cells.items():
+            record = {"subject_code": row.keys["code"] or None, "row_label": row.keys["name"],
+                      column: name, **_cell(cell), **_provenance(table.table_id, row.ref)}
+            if scope:
+                record["fund_scope"] = scope
+            out.append(record)
+    return out
+
+
+def summary_rows(table: ParsedTable) -> list[dict]:
+    """公开01/04: one row per side × item × column."""
+    return [
+        {"side": row.keys["side"], "item": strip_numbering(row.keys["item"]) or "",
+         "item_label": row.keys["item"], "line_no": _int(row.keys.get("line_no", "")),
+         "column_name": name, **_cell(cell), **_provenance(table.table_id, row.ref)}
+        for row in table.rows
+        for name, cell in row.cells.items()
+    ]
+
+
+def basic_rows(table: ParsedTable) -> list[dict]:
+    return [
+        {"economic_code": row.keys["code"] or None, "row_label": row.keys["name"],
+         "cost_group": row.keys["cost_group"], **_cell(row.cells["决算数"]),
+         **_provenance(table.table_id, row.ref)}
+        for row in table.rows
+    ]
+
+
+def three_public_rows(table: ParsedTable) -> list[dict]:
+    out = []
+    for row in table.rows:
+        record = {"item": row.keys["item"], **_provenance(table.table_id, row.ref)}
+        for scope, prefix in (("预算数", "budget"), ("决算数", "actual")):
+            cell = row.cells.get(scope)
+            record[f"{prefix}_yuan"] = cell.value if cell else None
+            record[f"{prefix}_text"] = cell.raw if cell else None
+            record[f"{prefix}_flag"] = cell.flag.value if cell else None
+        out.append(record)
+    return out
+
+
+def stat_rows(table: ParsedTable) -> list[dict]:
+    out = []
+    for row in table.rows:
+        cell = row.cells["统计数"]
+        is_count = row.keys["measure"] == "count"
+        out.append({
+            "section": row.keys["section"], "item": row.keys["item"],
+            "line_no": _int(row.keys.get("line_no", "")), "measure": row.keys["measure"],
+            "amount_yuan": None if is_count else cell.value,
+            "count_value": cell.value if is_count else None,
+            "cell_text": cell.raw, "cell_flag": cell.flag.value,
+            **_provenance(table.table_id, row.ref),
+        })
+    return out
+
+
+def fact_rows(disclosure: Disclosure) -> dict[str, list[dict]]:
+    """Every fact row of the document, by fact table (without document/department keys)."""
+    rows: dict[str, list[dict]] = {name: [] for name in FACT_TABLES}
+    for table_id, table in disclosure.tables.items():
+        if table_id in SUBJECT_TABLES:
+            rows[SUBJECT_TABLES[table_id]].extend(subject_rows(table))
+        elif table_id in ("公开01", "公开04"):
+            rows["fact_summary_line"].extend(summary_rows(table))
+        elif table_id == "公开06":
+            rows["fact_basic_expenditure"].extend(basic_rows(table))
+        elif table_id == "公开09":
+            rows["fact_three_public"].extend(three_public_rows(table))
+        elif table_id == "公开10":
+            rows["fact_disclosure_stat"].extend(stat_rows(table))
+    for project in disclosure.projects:
+        rows["fact_project_performance"].append({
+            "project_name": project.project_name,
+            "supervising_department": project.supervising_department,
+            "budget_unit": project.budget_unit,
+            "initial_budget_yuan": project.initial_budget, "annual_budget_yuan": project.annual_budget,
+            "executed_yuan": project.executed, "balance_yuan": project.balance,
+            "execution_rate": project.execution_rate, "budget_score": project.budget_score,
+            "total_score": project.total_score, "grade": project.grade,
+            **_provenance("绩效自评表", project.ref),
+        })
+        for ind in project.indicators:
+            rows["fact_performance_indicator"].append({
+                "project_name": project.project_name, "level1": ind.level1, "level2": ind.level2,
+                "level3": ind.level3, "target_initial": ind.target_initial,
+                "target_adjusted": ind.target_adjusted, "actual_value": ind.actual,
+                "weight": ind.weight, "score": ind.score, "deviation_reason": ind.deviation_reason,
+                **_provenance("绩效自评表", ind.ref),
+            })
+    rows["fact_staffing"].extend(_staffing_rows(disclosure))
+    staffing = disclosure.staffing
+    for seq, name in enumerate(staffing.internal_departments if staffing else [], start=1):
+        rows["fact_internal_department"].append({
+            "seq": seq, "internal_department": name,
+            **_provenance("概况", staffing.ref or SourceRef(None, None, seq)),
+        })
+    for fact in disclosure.narrative:
+        rows["fact_narrative"].append({
+            "section": fact.section, "subject": fact.subject, "quantity": fact.quantity,
+            "measure": fact.measure, "value": fact.value, "unit": fact.unit,
+            "prior_year_value": fact.prior_year_value, "sentence": fact.sentence,
+            **_provenance("情况说明", fact.ref),
+        })
+    return rows
+
+
+def _staffing_rows(disclosure: Disclosure) -> list[dict]:
+    staffing = disclosure.staffing
+    if staffing is None:
+        return []
+    ref = staffing.ref or SourceRef(None, None, 0)
+    measures = [("编制数", staffing.authorized), ("年末实有人数", staffing.actual),
+                *staffing.by_category.items()]
+    return [
+        {"measure": name, "headcount": count, **_provenance("概况", SourceRef(ref.page, ref.line, n))}
+        for n, (name, count) in enumerate(((m, c) for m, c in measures if c is not None), start=1)
+    ]
+
+
+def function_subjects(disclosure: Disclosure) -> dict[str, str]:
+    """功能分类 codes seen in the subject tables, with the name printed for each."""
+    subjects: dict[str, str] = {}
+    for table_id in SUBJECT_TABLES:
+        table = disclosure.tables.get(table_id)
+        for row in table.rows if table else []:
+            if row.keys["code"]:
+                subjects.setdefault(row.keys["code"], row.keys["name"])
+    return subjects
+
+
+def economic_subjects(disclosure: Disclosure) -> dict[str, tuple[str, str]]:
+    """经济分类 codes of 公开06 with (name, cost group)."""
+    table = disclosure.tables.get("公开06")
+    return {
+        row.keys["code"]: (row.keys["name"], row.keys["cost_group"])
+        for row in (table.rows if table else [])
+        if row.keys["code"]
+    }

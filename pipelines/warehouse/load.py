@@ -1,0 +1,205 @@
+"""Loading one disclosure: one transaction that either lands the whole document or nothing.
+
+Versions: a document is its bytes (SHA-256). Loading the same bytes with the same parser
+again changes nothing. A new version of a department-year becomes 'current' and the one
+it replaces becomes 'superseded' in the same transaction; a version with validation errors
+is 'quarantined' and leaves the current one in place. Rows are never deleted, except a
+document's own rows when it is reloaded by a newer parser (delete-then-insert).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+import duckdb
+
+from pipelines import PARSER_VERSION
+from pipelines.model import Disclosure
+from pipelines.raw import RawDocument
+from pipelines.warehouse.facts import FACT_TABLES, economic_subjects, fact_rows, function_subjects
+
+LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
+
+
+class Report(Protocol):
+    """What the loader needs from a validation report (see `expectations.validate`)."""
+
+    has_errors: bool
+
+    def rows(self) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class LoadResult:
+    status: str  # current | quarantined | unchanged
+    document_sha256: str
+    rows: dict[str, int] = field(default_factory=dict)
+    replaced: list[str] = field(default_factory=list)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def is_landed(conn: duckdb.DuckDBPyConnection, sha256: str, parser: str) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM dim_document WHERE document_sha256 = ? AND parser = ?", [sha256, parser]
+    ).fetchone()
+    return found is not None
+
+
+def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, report: Report | None,
+                    run_id: str | None = None) -> LoadResult:
+    if is_landed(conn, disclosure.sha256, disclosure.parser):
+        return LoadResult("unchanged", disclosure.sha256, _row_counts(conn, disclosure.sha256))
+    quarantined = bool(report and report.has_errors)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        department_key = _department(conn, disclosure)
+        _conform_subjects(conn, disclosure)
+        _delete_document_rows(conn, disclosure.sha256)
+        counts = _insert_facts(conn, disclosure, department_key)
+        if report is not None:
+            _insert_validation(conn, disclosure.sha256, report)
+        replaced = [] if quarantined else _supersede(conn, disclosure, department_key)
+        status = "quarantined" if quarantined else "current"
+        reason = "validation errors (see v_validation)" if quarantined else None
+        _upsert_document(conn, disclosure, department_key, status, reason, run_id)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return LoadResult(status, disclosure.sha256, counts, replaced)
+
+
+def record_failure(conn: duckdb.DuckDBPyConnection, raw: RawDocument, reason: str,
+                   run_id: str | None = None, parser: str = PARSER_VERSION) -> None:
+    """Quarantine a document that could not be parsed: listed, with its reason, no facts."""
+    conn.execute(
+        """INSERT OR REPLACE INTO dim_document (document_sha256, file_name, source_format, size_bytes,
+               parser, status, status_reason, ingested_at, run_id)
+           VALUES (?, ?, ?, ?, ?, 'failed', ?, ?, ?)""",
+        [raw.sha256, raw.name, raw.format, raw.size, parser, reason, _now(), run_id],
+    )
+
+
+def _department(conn, disclosure: Disclosure) -> int:
+    info = disclosure.info
+    conn.execute(
+        """INSERT INTO dim_department (department_name, department_code, supervising_name, supervising_code)
+           VALUES (?, ?, ?, ?)
+           ON CONFLICT (department_name) DO UPDATE SET
+               department_code = COALESCE(excluded.department_code, dim_department.department_code),
+               supervising_name = COALESCE(excluded.supervising_name, dim_department.supervising_name),
+               supervising_code = COALESCE(excluded.supervising_code, dim_department.supervising_code)""",
+        [info.department, info.department_code, info.supervising_department, info.supervising_code],
+    )
+    return conn.execute(
+        "SELECT department_key FROM dim_department WHERE department_name = ?", [info.department]
+    ).fetchone()[0]
+
+
+def _conform_subjects(conn, disclosure: Disclosure) -> None:
+    """Subjects are conformed by code: the first name seen for a code is kept."""
+    rows = []
+    for code, name in function_subjects(disclosure).items():
+        level, level_no = LEVELS.get(len(code), ("项", 3))
+        rows.append((code, name, level, level_no, code[:-2] if len(code) > 3 else None))
+    if rows:
+        conn.executemany("INSERT OR IGNORE INTO dim_function_subject VALUES (?, ?, ?, ?, ?)", rows)
+    economic = [
+        (code, name, "类" if len(code) == 3 else "款", code[:3] if len(code) > 3 else None, group)
+        for code, (name, group) in economic_subjects(disclosure).items()
+    ]
+    if economic:
+        conn.executemany("INSERT OR IGNORE INTO dim_economic_subject VALUES (?, ?, ?, ?, ?)", economic)
+
+
+def _delete_document_rows(conn, sha256: str) -> None:
+    for table in (*FACT_TABLES, "fact_validation"):
+        conn.execute(f"DELETE FROM {table} WHERE document_sha256 = ?", [sha256])
+
+
+def _insert_facts(conn, disclosure: Disclosure, department_key: int) -> dict[str, int]:
+    keys = {"document_sha256": disclosure.sha256, "department_key": department_key,
+            "fiscal_year": disclosure.info.fiscal_year}
+    facts = fact_rows(disclosure)
+    _register_labels(conn, facts)
+    for table, rows in facts.items():
+        if not rows:
+            continue
+        columns = [*keys, *rows[0]]
+        placeholders = ", ".join("?" for _ in columns)
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
+            [[*keys.values(), *(row[c] for c in rows[0])] for row in rows],
+        )
+    return {table: len(rows) for table, rows in facts.items()}
+
+
+def _register_labels(conn, facts: dict[str, list[dict]]) -> None:
+    """A column a document adds beyond the template keeps its printed label as its type."""
+    income = sorted({r["income_source"] for r in facts["fact_income"]})
+    spending = sorted({r["expenditure_type"] for r in facts["fact_expenditure"]})
+    if income:
+        conn.executemany("INSERT OR IGNORE INTO dim_income_source VALUES (?, 100, false)",
+                         [[n] for n in income])
+    if spending:
+        conn.executemany("INSERT OR IGNORE INTO dim_expenditure_type VALUES (?, 100, false, true)",
+                         [[n] for n in spending])
+
+
+def _insert_validation(conn, sha256: str, report: Report) -> None:
+    rows = report.rows()
+    if not rows:
+        return
+    now = _now()
+    conn.executemany(
+        """INSERT INTO fact_validation (document_sha256, suite, check_name, severity, success, expected,
+               actual, difference, unit, location, detail, validated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [[sha256, r["suite"], r["check"], r["severity"], r["success"], r.get("expected"),
+          r.get("actual"), r.get("difference"), r.get("unit"), r.get("location"), r.get("detail"), now]
+         for r in rows],
+    )
+
+
+def _supersede(conn, disclosure: Disclosure, department_key: int) -> list[str]:
+    """Mark the department-year's current version (if another) as superseded by this one."""
+    replaced = [
+        sha for (sha,) in conn.execute(
+            """SELECT document_sha256 FROM dim_document WHERE department_key = ? AND fiscal_year = ?
+                   AND kind = ? AND status = 'current' AND document_sha256 <> ?""",
+            [department_key, disclosure.info.fiscal_year, disclosure.info.kind, disclosure.sha256],
+        ).fetchall()
+    ]
+    for sha in replaced:
+        conn.execute(
+            "UPDATE dim_document SET status = 'superseded', superseded_by = ?, status_reason = ? "
+            "WHERE document_sha256 = ?",
+            [disclosure.sha256, f"replaced by {disclosure.source_path}", sha],
+        )
+    return replaced
+
+
+def _upsert_document(conn, disclosure: Disclosure, department_key: int, status: str,
+                     reason: str | None, run_id: str | None) -> None:
+    info = disclosure.info
+    conn.execute(
+        """INSERT OR REPLACE INTO dim_document (document_sha256, file_name, source_format, size_bytes,
+               parser, department_key, fiscal_year, kind, scope, amount_unit, page_count, tables_found,
+               status, status_reason, superseded_by, ingested_at, run_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""",
+        [disclosure.sha256, disclosure.source_path, disclosure.source_format, disclosure.size_bytes,
+         disclosure.parser, department_key, info.fiscal_year, info.kind, info.scope, info.unit,
+         disclosure.page_count, sorted(disclosure.tables), status, reason, _now(), run_id],
+    )
+
+
+def _row_counts(conn, sha256: str) -> dict[str, int]:
+    return {
+        table: conn.execute(f"SELECT count(*) FROM {table} WHERE document_sha256 = ?", [sha256]).fetchone()[0]
+        for table in FACT_TABLES
+    }
