@@ -50,9 +50,13 @@ def main() -> int:
             broken[key] = detail.splitlines()[0]
             print(detail, file=sys.stderr)
 
-    with resources.warehouse_db().get_connection(read_only=True) as conn:
-        print()
-        print(_table(warehouse.document_summary(conn)))
+    db = resources.warehouse_db()
+    print()
+    if Path(db.database).exists():
+        with db.get_connection(read_only=True) as conn:
+            print(_table(warehouse.document_summary(conn)))
+    else:
+        print(f"(no warehouse yet at {db.database})")
     if broken:
         print(f"\npipeline errors in {len(broken)} of {len(keys)} documents:", file=sys.stderr)
         for key, detail in broken.items():
@@ -71,9 +75,12 @@ def _instance() -> dg.DagsterInstance:
 
 
 def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
-    """ok | quarantined (our Failure, marked in its metadata) | error (anything else)."""
+    """The load's status (current | quarantined | already_landed), or quarantined (our Failure,
+    marked in its metadata), or error (anything else: the pipeline is broken)."""
     if result.success:
-        return "ok", ""
+        loads = [e.materialization.metadata.get("status") for e in
+                 result.get_asset_materialization_events() if e.asset_key.path[0] == "warehouse"]
+        return (loads[0].value if loads and loads[0] else "ok"), ""
     failures = result.get_step_failure_events()
     if not failures:
         return "error", f"run {result.run_id} failed before any step ran"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from datetime import datetime
 
 import dagster as dg
 import pytest
@@ -57,11 +58,11 @@ def layer():
         definitions = importlib.import_module("assets.definitions")
         import assets.ingestion.assets as ingestion
         from assets.ingestion.resources import RawFolder
+        from assets.ingestion.schedules import daily_rescan
         from assets.ingestion.sensors import raw_folder_sensor
 
-        yield types.SimpleNamespace(
-            defs=definitions.defs, assets=ingestion, RawFolder=RawFolder, sensor=raw_folder_sensor
-        )
+        yield types.SimpleNamespace(defs=definitions.defs, assets=ingestion, RawFolder=RawFolder,
+                                    sensor=raw_folder_sensor, schedule=daily_rescan)
     _forget_assets()  # later tests import the real modules afresh
 
 
@@ -94,7 +95,8 @@ def test_warehouse_writes_share_one_pool(layer):
     assert writer.keys == {dg.AssetKey(["warehouse", t]) for t in tables}
     pools = {k: defs.resolve_assets_def(k).op.pool for k in
              ("raw_document", "parsed_disclosure", "validated_disclosure")}
-    assert writer.op.pool == pools["raw_document"] == pools["parsed_disclosure"] == "duckdb_warehouse"
+    writers = {writer.op.pool, pools["raw_document"], pools["parsed_disclosure"]}
+    assert writers == {"duckdb_warehouse"}
     assert pools["validated_disclosure"] is None  # validation is pure: it runs in parallel
 
 
@@ -131,7 +133,8 @@ def test_sensor_requests_new_and_changed_files_once(layer, tmp_path):
         first = tick(None)
         assert [r.partition_key for r in first.run_requests] == ["sub/a.txt"]
         assert first.run_requests[0].run_key.startswith("sub/a.txt@")
-        assert [list(r.partition_keys) for r in first.dynamic_partitions_requests] == [["sub/a.txt"]]
+        added = [list(r.partition_keys) for r in first.dynamic_partitions_requests]
+        assert added == [["sub/a.txt"]]
         assert instance.get_dynamic_partitions("documents") == ["sub/a.txt"]
 
         again = tick(first.cursor)
@@ -142,3 +145,17 @@ def test_sensor_requests_new_and_changed_files_once(layer, tmp_path):
         assert [r.partition_key for r in changed.run_requests] == ["sub/a.txt"]
         assert changed.run_requests[0].run_key != first.run_requests[0].run_key
         assert changed.dynamic_partitions_requests == []  # the partition already exists
+
+
+def test_schedule_registers_and_requests_every_document(layer, tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"a")
+    (tmp_path / "b.pdf").write_bytes(b"b")
+    with dg.instance_for_test() as instance:
+        context = dg.build_schedule_context(
+            instance=instance, scheduled_execution_time=datetime(2025, 7, 1, 6, 0),
+            resources={"raw_folder": layer.RawFolder(path=str(tmp_path))},
+        )
+        requests = layer.schedule(context)
+        assert [(r.partition_key, r.run_key) for r in requests] == [
+            ("a.txt", "2025-07-01:a.txt"), ("b.pdf", "2025-07-01:b.pdf")]
+        assert instance.get_dynamic_partitions("documents") == ["a.txt", "b.pdf"]

@@ -1,1 +1,1 @@
-"""Ingestion: raw documents in `raw/` -> parsed -> validated -> DuckDB warehouse, one partition each."""
+"""Ingestion: each raw document -> parsed -> validated -> DuckDB warehouse, as one partition."""

@@ -7,7 +7,9 @@ from assets.ingestion.partitions import documents
 from assets.ingestion.resources import RawFolder
 
 
-@dg.schedule(job_name="ingest_documents", cron_schedule="0 6 * * *", execution_timezone="Asia/Shanghai")
+@dg.schedule(
+    job_name="ingest_documents", cron_schedule="0 6 * * *", execution_timezone="Asia/Shanghai"
+)
 def daily_rescan(context: dg.ScheduleEvaluationContext, raw_folder: RawFolder):
     keys = sorted(raw_folder.documents())
     if not keys:

@@ -8,13 +8,16 @@ at fixed positions. Supported wordings:
 * 编制数: "共有30个编制", "有30个行政编制", "编制30人", "编制数为30名", "核定编制30名",
   "核定行政编制30人" (the first in the sentence; "参公编制20人" and the like are categories);
 * 年末实有人数: "年末实有20人", "实有人员20人", "实有人数为20名", "在职人员20人";
-* by category: every "<label><N>人/名" piece after the 实有 figure, up to the end of the
-  sentence (and the next sentence if it starts with 其中/含/包括), e.g.
+* both figures in one sentence, or in two consecutive sentences;
+* by category: every "<label><N>人/名" piece after the 实有 figure (or the 编制数, if it
+  comes later), up to the end of the sentence (and the next sentence if it starts with
+  其中/含/包括), e.g.
   "参公编制20人，其中副厅级1人、处级11人" -> {"参公编制": 20, "副厅级": 1, "处级": 11};
   labels are kept as printed, without interpretation;
 * 内设机构: a list in the sentence ("内设综合科、财务科、业务科3个科室",
-  "内设4个机构：综合部、招商部…"), else the numbered headings that follow it
-  ("内设四个机构：" then "（一）综合部" … "（四）信息部", or "1.办公室：负责…").
+  "内设4个机构：综合部、招商部…"), else a list alone on the next line, else the numbered
+  headings that follow it ("内设四个机构：" then "（一）综合部" … "（四）信息部", or
+  "1.办公室：负责…"); a heading counts only if it ends like a department (部, 科, 室…).
 
 Numbers may be Arabic or Chinese numerals (三十, 四, 两).
 """
@@ -44,7 +47,7 @@ CATEGORY = re.compile(
 )
 NOT_CATEGORY_WORDS = ("实有", "年末", "编制数")  # the totals themselves, restated
 NOT_CATEGORY_LABELS = ("共", "共计", "合计", "总计")
-PIECE_SEPARATORS = re.compile(r"[，,、；;：:]")
+PIECE_SEPARATORS = re.compile(r"[，,、；;：:。]")
 FOLLOW_ON = ("其中", "含", "包括")  # a next sentence that continues the category list
 
 DEPARTMENTS_START = re.compile(r"内设(?!机构设置)")
@@ -71,16 +74,17 @@ def parse_staffing(lines: list[Line], document: str) -> Staffing | None:
     """Staffing from the 概况 part (or the whole document); None when no sentence states
     an 编制数 or a 年末实有人数. `document` names the document in errors (none raised yet)."""
     text, starts = _joined(lines)
-    sentence = _staffing_sentence(text)
-    if sentence is None:
+    passage = _staffing_passage(text)
+    if passage is None:
         return None
-    begin, end = sentence
+    begin, end = passage
     authorized, actual = _first(AUTHORIZED, text, begin, end), _first(ACTUAL, text, begin, end)
     line = _line_at(lines, starts, (actual or authorized).start())
+    last = max((m for m in (authorized, actual) if m), key=lambda m: m.end())
     return Staffing(
         authorized=_count(authorized),
         actual=_count(actual),
-        by_category=_categories(text, actual.end(), end) if actual else {},
+        by_category=_categories(text, last.end(), end),
         internal_departments=_departments(lines, lines.index(line)),
         ref=SourceRef(page=line.page, line=line.no, row=1),
     )
@@ -103,11 +107,19 @@ def _line_at(lines: list[Line], starts: list[int], offset: int) -> Line:
     return lines[max(i for i, s in enumerate(starts) if s <= offset)]
 
 
-def _staffing_sentence(text: str) -> tuple[int, int] | None:
-    """(start, end) of the first sentence stating an 编制数 or a 实有 figure."""
-    for match in re.finditer(r"[^。]+。?", text):
-        if any(p.search(match[0]) for p in AUTHORIZED + ACTUAL):
-            return match.start(), match.end()
+def _staffing_passage(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first sentence stating an 编制数 or a 实有 figure, with the
+    next sentence when that one states the other ("核定编制30名。年末实有28人，…")."""
+    sentences = [m.span() for m in re.finditer(r"[^。]+。?", text)]
+    for k, (begin, end) in enumerate(sentences):
+        has = [any(p.search(text, begin, end) for p in kind) for kind in (AUTHORIZED, ACTUAL)]
+        if not any(has):
+            continue
+        if k + 1 < len(sentences) and not all(has):
+            missing = ACTUAL if has[0] else AUTHORIZED
+            if any(p.search(text, *sentences[k + 1]) for p in missing):
+                end = sentences[k + 1][1]
+        return begin, end
     return None
 
 
@@ -142,7 +154,7 @@ def _categories(text: str, begin: int, end: int) -> dict[str, int]:
     if following and following[0].startswith(FOLLOW_ON):
         rest += following[0]
     found: dict[str, int] = {}
-    for piece in PIECE_SEPARATORS.split(rest.rstrip("。")):
+    for piece in PIECE_SEPARATORS.split(rest):
         match = CATEGORY.fullmatch(piece.strip())
         label = match["label"] if match else ""
         if label and label not in NOT_CATEGORY_LABELS and not any(w in label for w in NOT_CATEGORY_WORDS):
@@ -152,15 +164,32 @@ def _categories(text: str, begin: int, end: int) -> dict[str, int]:
 
 def _departments(lines: list[Line], from_index: int) -> list[str]:
     """Names of the internal departments, from the first "内设…" at or after the staffing
-    sentence: a list in that sentence, else the numbered headings after it."""
+    sentence: a list in that sentence, else a list on the next line, else the numbered
+    headings after it."""
     for k in range(from_index, len(lines)):
         found = DEPARTMENTS_START.search(lines[k].text)
         if not found:
             continue
-        tail = re.split(r"[。；;]", lines[k].text[found.end() :])[0].strip()
+        tail = _clause(lines[k].text[found.end() :])
         count = re.search(COUNT_PHRASE, tail)
-        return _listed(tail) or _headings(lines[k + 1 :], cn_int(count[1]) if count else None)
+        return (
+            _listed(tail)
+            or _listed_below(lines[k + 1 :])
+            or _headings(lines[k + 1 :], cn_int(count[1]) if count else None)
+        )
     return []
+
+
+def _clause(text: str) -> str:
+    return re.split(r"[。；;]", text)[0].strip()
+
+
+def _listed_below(lines: list[Line]) -> list[str]:
+    """"内设机构：" ⏎ "综合部、财务部。": a list alone on the next line, every name ending
+    like a department (so that a line of duties is not taken for one)."""
+    following = next((line.text for line in lines if line.text.strip()), "")
+    names = [] if HEADING.match(following) else _listed(_clause(following))
+    return names if all(n.endswith(UNIT_SUFFIXES) for n in names) else []
 
 
 def _listed(tail: str) -> list[str]:

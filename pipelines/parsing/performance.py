@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from itertools import takewhile
 
 from pipelines.model import DocumentError, Indicator, ProjectPerformance, SourceRef
 from pipelines.parsing.text import Line, squash
@@ -132,12 +133,13 @@ def _tables(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
 
 def _parse_table(title: Line, body: list[Line], document: str) -> ProjectPerformance:
     rows: list[Row] = list(enumerate((line for line in body if line.is_row), start=1))
-    where = f"项目支出绩效自评表 “{squash(title.text)}” (line {title.no})"
+    where = f"“{squash(title.text)}” (line {title.no})"
     name = _meta(rows, NAME_LABELS) or _name_from_title(title)
     if not name:
         raise DocumentError(document, f"{where}: no 项目名称 row and the title names no project")
     budget = _budget(title, body, rows, document, where)
-    indicators, total, grade = _indicator_block(rows)
+    indicators = _indicators(rows)
+    total, grade = _total(rows)
     if not budget and not indicators and total is None:
         raise DocumentError(document, f"{where}: no 资金总额 row, no 绩效指标 rows and no 总分")
     first_row, first_line = rows[0]
@@ -336,8 +338,12 @@ def _levels(lead: list[tuple[int, str]], level1_col: int) -> tuple[str | None, s
     return level1, level2
 
 
-def _indicator_block(rows: list[Row]) -> tuple[list[Indicator], Decimal | None, str | None]:
-    """Indicators (with 一级/二级 carried forward), the 总分 and the grade."""
+def _first_word(cells: list[str]) -> str:
+    return next((squash(c) for c in cells if c), "")
+
+
+def _indicators(rows: list[Row]) -> list[Indicator]:
+    """The indicator rows up to 总分, with 一级/二级指标 carried forward."""
     start, layout = None, DEFAULT_INDICATOR_LAYOUT
     for k, (_, line) in enumerate(rows):
         if found := _indicator_columns(line.cells):
@@ -350,19 +356,17 @@ def _indicator_block(rows: list[Row]) -> tuple[list[Indicator], Decimal | None, 
     shift = 0
     for n, line in rows[start:]:
         cells = line.cells
-        first = next((squash(c) for c in cells if c), "")
-        if first.startswith(TOTAL_LABELS):
-            return indicators, *_total(cells)
-        if first.startswith(END_LABELS):
+        first = _first_word(cells)
+        if first.startswith(TOTAL_LABELS + END_LABELS):
             break
         if not first or _indicator_columns(cells):  # blank, or the header again after a page break
             continue
         anchor = _anchor(cells)
         lead_words = [(i, squash(c)) for i, c in enumerate(cells) if c]
-        if anchor is None and indicators and not _has_level_word(lead_words):
+        if anchor is None and indicators and not any(_is_level(w) for _, w in lead_words):
             if _continue(indicators[-1], cells, layout, shift):
                 continue
-        shift = _row_shift(anchor, lead_words, layout)
+        shift = _row_shift(anchor, lead_words, layout, shift)
         lead = [(i, w) for i, w in lead_words if i < layout["level3"] + shift]
         new1, new2 = _levels(lead, layout.get("level1", 1) + shift)
         if new1:
@@ -390,25 +394,26 @@ def _indicator_block(rows: list[Row]) -> tuple[list[Indicator], Decimal | None, 
                 ref=SourceRef(page=line.page, line=line.no, row=n),
             )
         )
-    return indicators, None, None
+    return indicators
 
 
-def _has_level_word(words: list[tuple[int, str]]) -> bool:
-    return any(w in LEVEL1_WORDS or _is_level2(w) for _, w in words)
+def _is_level(word: str) -> bool:
+    return word in LEVEL1_WORDS or _is_level2(word)
 
 
-def _row_shift(anchor: int | None, lead_words: list[tuple[int, str]], layout: dict[str, int]) -> int:
+def _row_shift(anchor: int | None, lead_words: list[tuple[int, str]], layout: dict[str, int], previous: int) -> int:
     """How far this row sits right of its header: measured at the 分值/得分 pair; without
-    one, 三级指标 is taken to follow the last level word, else the header is trusted."""
+    one, at the row's 二级 word (else its 一级 word) in its leading run of level words;
+    with neither, as far as the row above (rows of one block shift together)."""
     if anchor is not None:
         return anchor - layout["weight"]
-    last_level = None
-    for i, word in lead_words:
-        if word in LEVEL1_WORDS or _is_level2(word):
-            last_level = i
-        elif word not in NOT_LEVELS:
-            break
-    return 0 if last_level is None else last_level + 1 - layout["level3"]
+    words = [(i, w) for i, w in lead_words if w not in NOT_LEVELS]
+    run = [(i, w) for i, w in takewhile(lambda x: _is_level(x[1]), words)]
+    for k, (col, word) in enumerate(run):
+        before_level2 = k + 1 < len(run) and _is_level2(run[k + 1][1]) and run[k + 1][1] not in LEVEL1_WORDS
+        if _is_level2(word) and not (word in LEVEL1_WORDS and before_level2):  # 成本指标 | 经济成本指标
+            return col - layout.get("level2", layout["level3"] - 1)
+    return run[0][0] - layout.get("level1", layout["level3"] - 2) if run else previous
 
 
 def _continue(previous: Indicator, cells: list[str], layout: dict[str, int], shift: int) -> bool:
@@ -426,8 +431,11 @@ def _continue(previous: Indicator, cells: list[str], layout: dict[str, int], shi
     return True
 
 
-def _total(cells: list[str]) -> tuple[Decimal | None, str | None]:
-    """总分 and grade from the 总分 row: the first figure and the first grade word after the label."""
+def _total(rows: list[Row]) -> tuple[Decimal | None, str | None]:
+    """总分 and grade: the first figure and the first grade word after the 总分 label."""
+    cells = next((l.cells for _, l in rows if _first_word(l.cells).startswith(TOTAL_LABELS)), None)
+    if cells is None:
+        return None, None
     label = next(i for i, c in enumerate(cells) if c)
     rest = [squash(c) for c in cells[label + 1 :] if c]
     total = next((n for c in rest if (n := number(c)) is not None), None)
