@@ -75,7 +75,7 @@ def _instance() -> dg.DagsterInstance:
 
 
 def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
-    """The load's status (current | quarantined | already_landed), or quarantined (our Failure,
+    """The load's status (current | quarantined | unchanged), or quarantined (our Failure,
     marked in its metadata), or error (anything else: the pipeline is broken)."""
     if result.success:
         loads = [e.materialization.metadata.get("status") for e in

@@ -6,8 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.model import DocumentError
-
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
@@ -24,15 +22,22 @@ class RawDocument:
 
 
 def detect_format(name: str, data: bytes) -> str:
-    """By content first (a PDF starts with %PDF), then by suffix."""
+    """"pdf", "text" or "unsupported": by content first (a PDF starts with %PDF), then by
+    suffix. Never raises: every file has an identity, and the parser says what is wrong."""
     if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
     suffix = Path(name).suffix.lower()
+    return "text" if suffix in TEXT_SUFFIXES else "unsupported"
+
+
+def format_problem(raw: "RawDocument") -> str | None:
+    """Why a document's format cannot be parsed, or None if it can."""
+    if raw.format != "unsupported":
+        return None
+    suffix = Path(raw.name).suffix.lower()
     if suffix in PDF_SUFFIXES:
-        raise DocumentError(name, "named .pdf but is not a PDF (no %PDF header)")
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    raise DocumentError(name, f"unsupported file type {suffix or '(no suffix)'}")
+        return "named .pdf but is not a PDF (no %PDF header)"
+    return f"unsupported file type {suffix or '(no suffix)'}: expected a PDF or its text form (.txt)"
 
 
 def read_raw(path: Path, root: Path | None = None) -> RawDocument:

@@ -3,18 +3,16 @@
 raw_document -> parsed_disclosure -> validated_disclosure (+ one check per GX suite)
              -> warehouse/<table> (one multi-asset: one transaction per document).
 
-Every step that may write to DuckDB runs in the "duckdb_warehouse" pool (limit 1, see
-assets/dagster.yaml), because DuckDB allows one writing process: loads and quarantine records
-never collide. Reading and parsing may quarantine, so they are in the pool too (parsing is thus
-serial across runs); validation is pure and runs in parallel.
+Loads run in the "duckdb_warehouse" pool (limit 1, see assets/dagster.yaml), because DuckDB
+allows one writing process. Reading, parsing and validating run in parallel; the one write
+outside the pool, the quarantine record of a document the parser rejects, waits for the
+file's lock (`pipelines.warehouse.connect` retries), so writes never collide.
 """
 
-import hashlib
 import json
 import os
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 
 os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
 
@@ -34,22 +32,17 @@ PREVIEW_ROWS = 10
 MAX_FAILURE_ROWS = 50
 
 
-@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"}, pool=POOL)
-def raw_document(
-    context: dg.AssetExecutionContext, raw_folder: RawFolder, duckdb: WarehouseResource
-) -> dg.Output[RawDocument]:
-    """The document's bytes and identity (SHA-256). Unsupported files are quarantined here."""
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
+def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder) -> dg.Output[RawDocument]:
+    """The document's bytes and identity (SHA-256)."""
     path = raw_folder.file(context.partition_key)
     if not path.is_file():
         raise dg.Failure(f"{context.partition_key}: no such file in {raw_folder.root}")
-    try:
-        raw = read_raw(path, raw_folder.root)
-    except DocumentError as err:
-        raise _quarantine(context, duckdb, _unreadable(path, raw_folder.root), err) from err
+    raw = read_raw(path, raw_folder.root)
     return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
 
 
-@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"}, pool=POOL)
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
 def parsed_disclosure(
     context: dg.AssetExecutionContext, raw_document: RawDocument, duckdb: WarehouseResource
 ) -> dg.Output[Disclosure]:
@@ -129,19 +122,13 @@ def warehouse_tables(
     validated_disclosure,  # expectations.ValidationReport
     duckdb: WarehouseResource,
 ) -> Iterator[dg.MaterializeResult]:
-    """Loads the document into every warehouse table in one transaction (`load_disclosure`);
-    the same bytes under the same parser are never loaded twice."""
+    """Loads the document into every warehouse table in one transaction (`load_disclosure`,
+    which leaves the warehouse unchanged when the same bytes were landed by the same parser)."""
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
-        if warehouse.is_landed(conn, d.sha256, d.parser):
-            context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
-            for table in warehouse.TABLES:
-                yield dg.MaterializeResult(
-                    asset_key=["warehouse", table],
-                    metadata={"status": "already_landed", "skipped": True, "sha256": d.sha256},
-                )
-            return
         result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id)
+    if result.status == "unchanged":
+        context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
     for table in warehouse.TABLES:
         yield dg.MaterializeResult(
             asset_key=["warehouse", table],
@@ -173,19 +160,6 @@ def _quarantine(
             "quarantined": True,  # assets.run tells document problems from pipeline errors by this
         },
         allow_retries=False,
-    )
-
-
-def _unreadable(path: Path, root: Path) -> RawDocument:
-    """A RawDocument for a file `read_raw` rejected, so its quarantine record has name and hash."""
-    data = path.read_bytes()
-    return RawDocument(
-        name=path.relative_to(root).as_posix(),
-        path=str(path.resolve()),
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
-        format="unsupported",
-        data=data,
     )
 
 

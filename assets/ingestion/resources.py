@@ -54,6 +54,4 @@ def raw_folder() -> RawFolder:
 
 
 def warehouse_db() -> WarehouseResource:
-    return WarehouseResource(
-        database=os.environ.get("JUESUAN_WAREHOUSE", str(REPO / "warehouse" / "juesuan.duckdb"))
-    )
+    return WarehouseResource(database=str(warehouse.default_path()))

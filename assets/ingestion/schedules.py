@@ -1,5 +1,5 @@
 """A daily rescan, so nothing depends on the sensor having been on: every document is requested,
-and `is_landed` makes unchanged ones no-ops."""
+and loading the same bytes again is a no-op (`load_disclosure`)."""
 
 import dagster as dg
 

@@ -17,7 +17,7 @@ from pipelines.parsing.sections import split_parts
 from pipelines.parsing.tables import parse_table, table_unit
 from pipelines.parsing.templates import TEMPLATES
 from pipelines.parsing.text import Line, decode, read_lines, squash
-from pipelines.raw import RawDocument
+from pipelines.raw import RawDocument, format_problem
 
 COVER_TITLE = re.compile(r"(?P<year>20\d{2})年度?(?P<scope>部门|单位)?决算(?:公开|信息公开|报告)?")
 NAME_FIELD = re.compile(r"(?:部门|单位|预算单位)名称[：:](?P<name>.+?)(?=(?:20\d{2}年|金额单位|单位[：:]|$))")
@@ -26,6 +26,9 @@ CODE_NAME = re.compile(r"^(?P<code>\d{2,12})[-－—]+(?P<name>.+)$")
 
 
 def parse_document(raw: RawDocument) -> Disclosure:
+    problem = format_problem(raw)
+    if problem:
+        raise DocumentError(raw.name, problem)
     if raw.format != "text":
         raise DocumentError(raw.name, f"no parser for {raw.format} documents yet")
     lines = read_lines(decode(raw.data, raw.name))
