@@ -164,3 +164,16 @@ def test_amount_that_is_not_a_number_is_a_clear_error(bad):
         parse(text)
     message = str(error.value)
     assert "variant.txt" in message and "公开02" in message and bad in message and "本年收入合计" in message
+
+
+def test_the_same_table_twice_is_a_clear_error(seed_path):
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import RawDocument
+
+    text = seed_path.read_text(encoding="utf-8")
+    start = text.index("收入决算表\n\n公开02表")
+    end = text.index("支出决算表\n\n公开03表")
+    data = (text[:end] + text[start:end] + text[end:]).encode()
+    raw = RawDocument("twice.txt", "twice.txt", "0" * 64, len(data), "text", data)
+    with pytest.raises(DocumentError, match=r"twice.txt: 公开02 收入决算表 appears twice \(lines 129 and \d+\)"):
+        parse_document(raw)

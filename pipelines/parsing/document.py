@@ -67,13 +67,13 @@ def parse_lines(lines: list[Line], raw: RawDocument) -> Disclosure:
 
 def _parse_tables(blocks: list[TableBlock], document: str, unit: str) -> dict[str, ParsedTable]:
     tables: dict[str, ParsedTable] = {}
+    first_line: dict[str, int | None] = {}
     for block in blocks:
         if block.table_id in tables:
-            raise DocumentError(
-                document, f"{block.table_id} {block.title} appears twice (lines "
-                f"{tables[block.table_id].rows[0].ref.line if tables[block.table_id].rows else '?'}"
-                f" and {block.title_line})")
+            raise DocumentError(document, f"{block.table_id} {block.title} appears twice (lines "
+                                          f"{first_line[block.table_id]} and {block.title_line})")
         tables[block.table_id] = parse_table(block, document, unit)
+        first_line[block.table_id] = block.title_line
     return tables
 
 
