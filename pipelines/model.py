@@ -62,6 +62,9 @@ class ParsedTable:
     empty: bool  # marked 本表无数据 (present, with no data)
     rows: list[TableRow] = field(default_factory=list)
     layout: str = ""  # which template layout parsed it (e.g. "subject_matrix")
+    title_line: int | None = None  # line of the title in the (text or PDF-derived) lines
+    # how the grid was extracted from a PDF: flavor, accuracy, whitespace, pages (None for text)
+    extraction: dict | None = None
 
 
 @dataclass

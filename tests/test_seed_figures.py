@@ -107,3 +107,13 @@ def test_every_fact_row_traces_to_document_table_page_and_row(seed_warehouse):
             WHERE d.document_sha256 IS NULL OR f.source_table IS NULL OR f.source_row IS NULL
                OR f.page IS NULL""")
         assert missing == 0, table
+
+
+def test_tables_present_and_empty(seed_warehouse):
+    rows = {r[0]: r[1:] for r in seed_warehouse.execute(
+        "SELECT table_id, label, amount_unit, pages, is_empty, row_count FROM dim_document_table"
+    ).fetchall()}
+    assert sorted(rows) == [f"公开{n:02d}" for n in range(1, 11)]
+    assert rows["公开07"] == ("公开07表", "万元", [13], True, 1)
+    assert rows["公开08"][3] is True and rows["公开02"][3] is False
+    assert rows["公开01"][2] == [4, 5] and rows["公开06"][2] == [11, 12]  # tables across a page break

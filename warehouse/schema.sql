@@ -34,6 +34,23 @@ CREATE TABLE IF NOT EXISTS dim_document (
     run_id              VARCHAR
 );
 
+CREATE TABLE IF NOT EXISTS dim_document_table (     -- which standard tables a document has, and how read
+    document_sha256     VARCHAR NOT NULL,
+    table_id            VARCHAR NOT NULL,          -- 公开01 … 公开10
+    title               VARCHAR NOT NULL,          -- as printed
+    label               VARCHAR,                   -- printed number: 公开01表, 表1, 附表1, or NULL
+    amount_unit         VARCHAR NOT NULL,          -- printed unit of this table: 万元 | 元
+    layout              VARCHAR NOT NULL,          -- template layout that read it
+    pages               INTEGER[],
+    is_empty            BOOLEAN NOT NULL,          -- marked 本表无数据: present, with no data
+    row_count           INTEGER NOT NULL,
+    title_line          INTEGER,
+    extraction_flavor   VARCHAR,                   -- PDF only: camelot flavor(s) used
+    extraction_accuracy DECIMAL(7,2),              -- PDF only: camelot parsing report
+    extraction_whitespace DECIMAL(7,2),
+    PRIMARY KEY (document_sha256, table_id)
+);
+
 CREATE TABLE IF NOT EXISTS dim_function_subject (     -- 支出功能分类科目, conformed by code
     subject_code        VARCHAR PRIMARY KEY,
     subject_name        VARCHAR NOT NULL,

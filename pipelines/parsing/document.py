@@ -35,8 +35,11 @@ def parse_document(raw: RawDocument) -> Disclosure:
     return parse_lines(lines, raw)
 
 
-def parse_lines(lines: list[Line], raw: RawDocument) -> Disclosure:
-    """Parse a document already split into lines (the text form)."""
+def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = ()) -> Disclosure:
+    """Parse a document given as lines in the text form: prose lines, and table rows as
+    tab-separated cells. A PDF reader produces the same lines (table rows from its grids), plus
+    `extractions`: how each grid was read, as dicts with first_line and last_line, attached
+    to the table whose rows they hold. Text and PDF thus share every parser."""
     document = raw.name
     parts = split_parts(lines)
     blocks = locate_tables(lines)
@@ -44,6 +47,7 @@ def parse_lines(lines: list[Line], raw: RawDocument) -> Disclosure:
         raise DocumentError(document, "no standard 决算 table found: not a final-accounts disclosure")
     unit = _document_unit(blocks, document)
     tables = _parse_tables(blocks, document, unit)
+    _attach_extractions(tables, extractions)
     projects = parse_projects(parts.get("annex", lines), document)
     info = _document_info(lines, blocks, projects, unit, document)
     staffing = parse_staffing(parts.get("overview", lines), document)
@@ -75,6 +79,19 @@ def _parse_tables(blocks: list[TableBlock], document: str, unit: str) -> dict[st
         tables[block.table_id] = parse_table(block, document, unit)
         first_line[block.table_id] = block.title_line
     return tables
+
+
+def _attach_extractions(tables: dict[str, ParsedTable], extractions) -> None:
+    for table in tables.values():
+        lines = {r.ref.line for r in table.rows if r.ref.line is not None}
+        found = [e for e in extractions if any(e["first_line"] <= n <= e["last_line"] for n in lines)]
+        if found:
+            table.extraction = {
+                "flavor": ",".join(sorted({e["flavor"] for e in found})),
+                "accuracy": min(e["accuracy"] for e in found),
+                "whitespace": max(e["whitespace"] for e in found),
+                "pages": sorted({p for e in found for p in e["pages"]}),
+            }
 
 
 def _document_unit(blocks: list[TableBlock], document: str) -> str:

@@ -54,6 +54,7 @@ def parse_table(block: TableBlock, document: str, default_unit: str) -> ParsedTa
                      ({block.title_page} if block.title_page else set())),
         empty=any(EMPTY_MARK.search(squash(t)) for t in block.notes + block.preamble),
         layout=template.layout,
+        title_line=block.title_line,
     )
     reader = LAYOUTS[template.layout]
     try:

@@ -9,7 +9,7 @@ from pipelines.warehouse.facts import FACT_TABLES
 from pipelines.warehouse.load import LoadResult, is_landed, load_disclosure, record_failure
 from pipelines.warehouse.summary import document_summary
 
-TABLES: list[str] = ["dim_document", "dim_department", "dim_function_subject",
+TABLES: list[str] = ["dim_document", "dim_document_table", "dim_department", "dim_function_subject",
                      "dim_economic_subject", *FACT_TABLES, "fact_validation"]
 
 __all__ = ["TABLES", "LoadResult", "connect", "default_path", "document_summary", "is_landed",

@@ -95,6 +95,22 @@ def stat_rows(table: ParsedTable) -> list[dict]:
     return out
 
 
+def document_tables(disclosure: Disclosure) -> list[dict]:
+    """One row per standard table found: presence, emptiness, pages, how it was extracted."""
+    out = []
+    for table in disclosure.tables.values():
+        extraction = table.extraction or {}
+        out.append({
+            "table_id": table.table_id, "title": table.title, "label": table.label,
+            "amount_unit": table.unit, "layout": table.layout, "pages": table.pages,
+            "is_empty": table.empty, "row_count": len(table.rows), "title_line": table.title_line,
+            "extraction_flavor": extraction.get("flavor"),
+            "extraction_accuracy": extraction.get("accuracy"),
+            "extraction_whitespace": extraction.get("whitespace"),
+        })
+    return out
+
+
 def fact_rows(disclosure: Disclosure) -> dict[str, list[dict]]:
     """Every fact row of the document, by fact table (without document/department keys)."""
     rows: dict[str, list[dict]] = {name: [] for name in FACT_TABLES}

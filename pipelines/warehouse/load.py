@@ -18,7 +18,13 @@ import duckdb
 from pipelines import PARSER_VERSION
 from pipelines.model import Disclosure
 from pipelines.raw import RawDocument
-from pipelines.warehouse.facts import FACT_TABLES, economic_subjects, fact_rows, function_subjects
+from pipelines.warehouse.facts import (
+    FACT_TABLES,
+    document_tables,
+    economic_subjects,
+    fact_rows,
+    function_subjects,
+)
 
 LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
 
@@ -118,7 +124,7 @@ def _conform_subjects(conn, disclosure: Disclosure) -> None:
 
 
 def _delete_document_rows(conn, sha256: str) -> None:
-    for table in (*FACT_TABLES, "fact_validation"):
+    for table in (*FACT_TABLES, "fact_validation", "dim_document_table"):
         conn.execute(f"DELETE FROM {table} WHERE document_sha256 = ?", [sha256])
 
 
@@ -127,16 +133,23 @@ def _insert_facts(conn, disclosure: Disclosure, department_key: int) -> dict[str
             "fiscal_year": disclosure.info.fiscal_year}
     facts = fact_rows(disclosure)
     _register_labels(conn, facts)
+    _insert(conn, "dim_document_table", {"document_sha256": disclosure.sha256},
+            document_tables(disclosure))
     for table, rows in facts.items():
-        if not rows:
-            continue
-        columns = [*keys, *rows[0]]
-        placeholders = ", ".join("?" for _ in columns)
-        conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-            [[*keys.values(), *(row[c] for c in rows[0])] for row in rows],
-        )
+        _insert(conn, table, keys, rows)
     return {table: len(rows) for table, rows in facts.items()}
+
+
+def _insert(conn, table: str, keys: dict, rows: list[dict]) -> None:
+    """Rows that share `keys`, all with the columns of the first row."""
+    if not rows:
+        return
+    columns = [*keys, *rows[0]]
+    placeholders = ", ".join("?" for _ in columns)
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
+        [[*keys.values(), *(row[c] for c in rows[0])] for row in rows],
+    )
 
 
 def _register_labels(conn, facts: dict[str, list[dict]]) -> None:
