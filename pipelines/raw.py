@@ -54,9 +54,18 @@ def read_raw(path: Path, root: Path | None = None) -> RawDocument:
 
 
 def list_raw(root: Path) -> list[Path]:
-    """Candidate documents under `root` (recursively), in a stable order; hidden files skipped."""
+    """Candidate documents under `root` (recursively), in a stable order. Hidden files (and
+    partial downloads, which are hidden) are skipped, and so is anything that resolves outside
+    `root` (a symlink pointing elsewhere): nothing outside the configured folders is read."""
+    base = root.resolve()
     return sorted(
         p
         for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and inside(p, base)
     )
+
+
+def inside(path: Path, base: Path) -> bool:
+    return path.resolve().is_relative_to(base)

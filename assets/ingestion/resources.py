@@ -12,7 +12,7 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 
 from pipelines import warehouse
-from pipelines.raw import list_raw
+from pipelines.raw import inside, list_raw
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,7 +46,11 @@ class RawFolder(dg.ConfigurableResource):
         return {p.relative_to(self.root).as_posix(): p for p in list_raw(self.root)}
 
     def file(self, key: str) -> Path:
-        return self.root / key
+        """The partition's file; a key that leads outside the folder ("../x") is refused."""
+        path = self.root / key
+        if not inside(path, self.root.resolve()):
+            raise dg.Failure(f"{key}: outside the raw folder {self.root}; not read")
+        return path
 
 
 def raw_folder() -> RawFolder:

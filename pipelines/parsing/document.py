@@ -14,7 +14,7 @@ from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
 from pipelines.parsing.performance import parse_projects
 from pipelines.parsing.sections import split_parts
-from pipelines.parsing.tables import parse_table, table_unit
+from pipelines.parsing.tables import LayoutError, parse_table, table_unit
 from pipelines.parsing.templates import TEMPLATES
 from pipelines.parsing.text import Line, decode, read_lines, squash
 from pipelines.raw import RawDocument, format_problem
@@ -96,7 +96,14 @@ def _attach_extractions(tables: dict[str, ParsedTable], extractions) -> None:
 
 def _document_unit(blocks: list[TableBlock], document: str) -> str:
     """The unit most tables state; a table that states none is read in it."""
-    units = Counter(u for u in (table_unit(b) for b in blocks) if u)
+    units: Counter[str] = Counter()
+    for block in blocks:
+        try:
+            unit = table_unit(block)
+        except LayoutError as error:
+            raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
+        if unit:
+            units[unit] += 1
     if not units:
         raise DocumentError(document, "no table states its amount unit (金额单位：万元 or 元)")
     return units.most_common(1)[0][0]

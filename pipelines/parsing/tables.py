@@ -29,6 +29,7 @@ from pipelines.parsing.text import squash, strip_numbering
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART = re.compile(r"^\d{2,3}$")
 UNIT = re.compile(r"单位[：:]?(万元|元)")
+UNIT_LABEL = re.compile(r"(?<!预算)(?<!填报)(?<!编制)(?<!主管)(?<!实施)单位：([^：\d]{0,2}?元|[^：\d]{0,2})")
 EMPTY_MARK = re.compile(r"本表无数据|无数据|本表为空|空表|无此项(?:收支|收入|支出)?|无相关(?:收支|收入|支出|数据)")
 CODE_HEADERS = {"科目代码", "科目编码", "功能分类科目编码", "功能分类科目代码", "经济分类科目编码", "代码", "编码"}
 SPLIT_CODE_HEADERS = ("类", "款", "项")
@@ -44,7 +45,10 @@ COUNT_UNITS = re.compile(r"[（(](辆|台|套|台（套）|个|人)[）)]|车辆
 
 def parse_table(block: TableBlock, document: str, default_unit: str) -> ParsedTable:
     template = BY_ID[block.table_id]
-    unit = table_unit(block) or default_unit
+    try:
+        unit = table_unit(block) or default_unit
+    except LayoutError as error:
+        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
     table = ParsedTable(
         table_id=block.table_id,
         title=block.title,
@@ -75,8 +79,16 @@ class LayoutError(ValueError):
 
 
 def table_unit(block: TableBlock) -> str | None:
-    match = UNIT.search(squash("".join(block.preamble + [" ".join(r.cells) for r in block.rows[:2]])))
-    return match.group(1) if match else None
+    """The amount unit the table states (万元 or 元), None if it states none; a unit label
+    naming anything else (千元, 万, 亿元 …) is an error, never read as the document's unit."""
+    text = squash("".join(block.preamble + [" ".join(r.cells) for r in block.rows[:2]]))
+    match = UNIT.search(text)
+    if match:
+        return match.group(1)
+    other = UNIT_LABEL.search(text)
+    if other:
+        raise LayoutError(f"unknown amount unit '{other.group(1) or '(none)'}' (expected 万元 or 元)")
+    return None
 
 
 def _aliases(columns) -> dict[str, str]:
@@ -134,6 +146,13 @@ def _amounts(row: GridRow, columns: dict[int, str], scale: Decimal) -> dict[str,
     return out
 
 
+def _require(columns, mapped: dict[int, str], paths: list[list[str]]) -> None:
+    missing = [c.name for c in columns if c.required and c.name not in mapped.values()]
+    if missing:
+        labels = " | ".join("/".join(p) for p in paths if p)
+        raise LayoutError(f"no {'、'.join(missing)} column (header: {labels})")
+
+
 def _map_columns(paths: list[list[str]], indices, aliases: dict[str, str]) -> dict[int, str]:
     """Canonical name of each amount column; an unknown labelled column keeps its label."""
     mapped: dict[int, str] = {}
@@ -165,6 +184,7 @@ def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decim
         key_cols.add(code_col)
     amount_cols = _map_columns(paths, [i for i in range(len(paths)) if i not in key_cols],
                                _aliases(template.columns))
+    _require(template.columns, amount_cols, paths)
     rows: list[TableRow] = []
     carry = ["", "", ""]
     for grid_row in data:
@@ -221,6 +241,7 @@ def read_two_sided(block: TableBlock, template: TableTemplate, scale: Decimal) -
     pending: list[TableRow] = []  # the 支出 side is listed after the 收入 side
     for side, (item_col, line_col, cols) in _sides(paths).items():
         amount_cols = _map_columns(paths, cols, _aliases(template.side_columns[side]))
+        _require(template.side_columns[side], amount_cols, paths)
         target = rows if side == "收入" else pending
         for grid_row in data:
             item = _cell(grid_row, item_col)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 class Column:
     name: str  # canonical column name (the template's own label)
     aliases: tuple[str, ...]  # squashed header labels, or "parent/leaf" paths, that mean it
+    required: bool = False  # a table without it is malformed, not a variant
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,18 @@ def col(name: str, *aliases: str) -> Column:
     return Column(name, (name, *aliases))
 
 
+def req(name: str, *aliases: str) -> Column:
+    return Column(name, (name, *aliases), required=True)
+
+
 TEMPLATES: tuple[TableTemplate, ...] = (
     TableTemplate(
         "公开01",
         ("收入支出决算总表", "收入支出决算表", "部门收入支出决算总表", "单位收入支出决算总表"),
         "two_sided",
         side_columns={
-            "收入": (col("金额", "决算数", "年初预算数/金额"),),
-            "支出": (col("金额", "决算数"),),
+            "收入": (req("金额", "决算数", "年初预算数/金额"),),
+            "支出": (req("金额", "决算数"),),
         },
     ),
     TableTemplate(
@@ -48,8 +53,8 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ("收入决算表", "部门收入决算表", "单位收入决算表"),
         "subject_matrix",
         (
-            col("本年收入合计", "收入合计", "合计", "本年收入"),
-            col("财政拨款收入", "财政拨款"),
+            req("本年收入合计", "收入合计", "合计", "本年收入"),
+            req("财政拨款收入", "财政拨款"),
             col("上级补助收入"),
             col("事业收入"),
             col("经营收入"),
@@ -62,9 +67,9 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ("支出决算表", "部门支出决算表", "单位支出决算表"),
         "subject_matrix",
         (
-            col("本年支出合计", "支出合计", "合计", "本年支出"),
-            col("基本支出"),
-            col("项目支出"),
+            req("本年支出合计", "支出合计", "合计", "本年支出"),
+            req("基本支出"),
+            req("项目支出"),
             col("上缴上级支出"),
             col("经营支出"),
             col("对附属单位补助支出"),
@@ -76,9 +81,9 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ("财政拨款收入支出决算总表", "财政拨款收支决算总表", "财政拨款收入支出决算表"),
         "two_sided",
         side_columns={
-            "收入": (col("金额", "决算数"),),
+            "收入": (req("金额", "决算数"),),
             "支出": (
-                col("合计", "小计", "金额"),
+                req("合计", "小计", "金额"),
                 col("一般公共预算财政拨款", "一般公共预算"),
                 col("政府性基金预算财政拨款", "政府性基金预算"),
                 col("国有资本经营预算财政拨款", "国有资本经营预算"),
@@ -94,9 +99,9 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ),
         "subject_matrix",
         (
-            col("本年支出合计", "本年支出/小计", "本年支出/合计", "小计", "合计", "支出合计"),
-            col("基本支出", "本年支出/基本支出"),
-            col("项目支出", "本年支出/项目支出"),
+            req("本年支出合计", "本年支出/小计", "本年支出/合计", "小计", "合计", "支出合计"),
+            req("基本支出", "本年支出/基本支出"),
+            req("项目支出", "本年支出/项目支出"),
         ),
         fund_scope="一般公共预算财政拨款",
     ),
@@ -121,7 +126,7 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         (
             col("年初结转和结余", "年初结转结余"),
             col("本年收入"),
-            col("本年支出合计", "本年支出/小计", "本年支出/合计"),
+            req("本年支出合计", "本年支出/小计", "本年支出/合计"),
             col("基本支出", "本年支出/基本支出"),
             col("项目支出", "本年支出/项目支出"),
             col("年末结转和结余", "年末结转结余"),
@@ -137,7 +142,7 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ),
         "subject_matrix",
         (
-            col("本年支出合计", "本年支出/合计", "本年支出/小计", "合计", "小计"),
+            req("本年支出合计", "本年支出/合计", "本年支出/小计", "合计", "小计"),
             col("基本支出", "本年支出/基本支出"),
             col("项目支出", "本年支出/项目支出"),
         ),
@@ -153,7 +158,7 @@ TEMPLATES: tuple[TableTemplate, ...] = (
         ),
         "three_public",
         (
-            col("合计"),
+            req("合计"),
             col("因公出国（境）费", "因公出国（境）费用"),
             col("公务用车购置及运行维护费", "公务用车购置及运行维护费/小计", "公务用车购置及运行费"),
             col("公务用车购置费", "公务用车购置及运行维护费/公务用车购置费", "购置费"),

@@ -1,0 +1,183 @@
+"""Where raw documents come from: local folders and HTTP(S) URLs, configured in one file.
+
+`sources.toml` at the repository root (path: JUESUAN_SOURCES) lists further folders and URLs;
+`raw/` (JUESUAN_RAW) is always the first folder. Downloads land in one configured folder and
+become documents only when complete: a body is written to a hidden temporary file and renamed
+into place once its size and hash are known, so a partial download never becomes a document.
+Bytes already present in any folder are not stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+RETRYABLE_STATUS = {408, 425, 429, 500, 502, 503, 504}
+SAFE_NAME = re.compile(r"[^\w.\-\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Sources:
+    folders: list[Path]  # raw/ first
+    urls: list[str]
+    download_dir: Path
+    timeout: float = 30.0  # seconds, for connecting and for each read
+    retries: int = 3  # further attempts after a retryable failure
+    backoff: float = 1.0  # seconds before the first retry, doubled each time
+    max_bytes: int = 200 * 1024 * 1024  # a larger document is refused
+    max_redirects: int = 5
+
+
+@dataclass
+class Download:
+    url: str
+    status: str  # downloaded | duplicate | failed
+    path: Path | None = None
+    sha256: str | None = None
+    problem: str | None = None
+    attempts: int = 0
+    history: list[str] = field(default_factory=list)
+
+
+class DownloadError(Exception):
+    """A URL that cannot be fetched; the message names the URL and the problem."""
+
+    def __init__(self, url: str, problem: str, retryable: bool = False):
+        super().__init__(f"{url}: {problem}")
+        self.url, self.problem, self.retryable = url, problem, retryable
+
+
+def raw_folder() -> Path:
+    return Path(os.environ.get("JUESUAN_RAW", ROOT / "raw"))
+
+
+def load_sources(path: Path | None = None) -> Sources:
+    """The configured sources; without a file, just raw/."""
+    path = Path(path or os.environ.get("JUESUAN_SOURCES", ROOT / "sources.toml"))
+    config = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    base = path.parent
+
+    def resolve(p: str) -> Path:
+        return (base / p).resolve()
+
+    raw = raw_folder().resolve()
+    folders = [raw] + [f for f in (resolve(p) for p in config.get("folders", [])) if f != raw]
+    download = config.get("download", {})
+    urls = config.get("urls", [])
+    for url in urls:
+        if urlparse(url).scheme not in ("http", "https"):
+            raise ValueError(f"{path}: only http(s) URLs can be sources, not {url!r}")
+    return Sources(
+        folders=folders,
+        urls=list(urls),
+        download_dir=resolve(download.get("folder", str(raw / "downloads"))),
+        timeout=float(download.get("timeout_seconds", Sources.timeout)),
+        retries=int(download.get("retries", Sources.retries)),
+        backoff=float(download.get("backoff_seconds", Sources.backoff)),
+        max_bytes=int(download.get("max_megabytes", Sources.max_bytes // 2**20)) * 2**20,
+        max_redirects=int(download.get("max_redirects", Sources.max_redirects)),
+    )
+
+
+def file_name_for(url: str) -> str:
+    """A safe local name from the URL's last path segment: no directories, no leading dot or
+    dash, no control characters; Chinese characters kept."""
+    name = unquote(urlparse(url).path.rsplit("/", 1)[-1])
+    name = unicodedata.normalize("NFC", name)
+    name = SAFE_NAME.sub("_", name).lstrip(".-_") or "document"
+    return name[:120]
+
+
+def fetch(url: str, sources: Sources, known: set[str] | None = None,
+          session: requests.Session | None = None) -> Download:
+    """Download one URL into the download folder, retrying what can be retried."""
+    result = Download(url, "failed")
+    delay = sources.backoff
+    for attempt in range(1, sources.retries + 2):
+        result.attempts = attempt
+        try:
+            return _fetch_once(url, sources, set() if known is None else known, session, result)
+        except DownloadError as error:
+            result.problem = error.problem
+            result.history.append(error.problem)
+            if not error.retryable or attempt > sources.retries:
+                return result
+        time.sleep(delay)
+        delay *= 2
+    return result  # pragma: no cover - the loop always returns
+
+
+def _fetch_once(url, sources: Sources, known: set[str], session, result: Download) -> Download:
+    sources.download_dir.mkdir(parents=True, exist_ok=True)
+    token = hashlib.sha1(url.encode()).hexdigest()[:12]
+    temporary = sources.download_dir / f".partial-{os.getpid()}-{token}"  # hidden: never a document
+    digest = hashlib.sha256()
+    try:
+        final_url = _stream(url, temporary, digest, sources, session or requests.Session())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    sha = result.sha256 = digest.hexdigest()
+    if sha in known:
+        temporary.unlink()
+        result.status = "duplicate"
+        return result
+    target = sources.download_dir / file_name_for(final_url)
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != sha:
+        target = target.with_name(f"{target.stem}-{sha[:8]}{target.suffix}")
+    os.replace(temporary, target)  # atomic: the document appears complete or not at all
+    known.add(sha)
+    result.status, result.path, result.problem = "downloaded", target, None
+    return result
+
+
+def _stream(url: str, temporary: Path, digest, sources: Sources, session: requests.Session) -> str:
+    """Write the body to `temporary`, checking status, size limit and completeness; the final
+    URL (after redirects) names the file."""
+    session.max_redirects = sources.max_redirects
+    try:
+        with session.get(url, stream=True, timeout=sources.timeout) as response:
+            if response.status_code >= 400:
+                raise DownloadError(url, f"HTTP {response.status_code}",
+                                    retryable=response.status_code in RETRYABLE_STATUS)
+            declared = response.headers.get("Content-Length")
+            if declared and int(declared) > sources.max_bytes:
+                raise DownloadError(url, f"larger than the {sources.max_bytes} byte limit")
+            size = 0
+            with temporary.open("wb") as out:
+                for chunk in response.iter_content(64 * 1024):
+                    size += len(chunk)
+                    if size > sources.max_bytes:
+                        raise DownloadError(url, f"larger than the {sources.max_bytes} byte limit")
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if declared and size != int(declared):
+                raise DownloadError(url, f"truncated: {size} of {declared} bytes", retryable=True)
+            return response.url
+    except requests.TooManyRedirects:
+        raise DownloadError(url, f"more than {sources.max_redirects} redirects") from None
+    except (requests.ConnectionError, requests.Timeout,
+            requests.exceptions.ChunkedEncodingError) as error:
+        raise DownloadError(url, f"{type(error).__name__}: {error}", retryable=True) from None
+
+
+def pull(sources: Sources, session: requests.Session | None = None) -> list[Download]:
+    """Fetch every configured URL; bytes already in any folder are not stored again."""
+    from pipelines.raw import list_raw
+
+    known = {hashlib.sha256(p.read_bytes()).hexdigest()
+             for folder in sources.folders + [sources.download_dir] if folder.exists()
+             for p in list_raw(folder)}
+    return [fetch(url, sources, known, session) for url in sources.urls]
