@@ -38,4 +38,4 @@ query: install
 	SQL="$(SQL)" $(BIN)/python -m pipelines.query
 
 clean:
-	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/juesuan.duckdb warehouse/juesuan.duckdb.wal
+	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/data_docs

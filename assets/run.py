@@ -22,6 +22,7 @@ import dagster as dg  # noqa: E402
 from assets.definitions import defs  # noqa: E402
 from assets.ingestion import resources  # noqa: E402
 from assets.ingestion.partitions import documents  # noqa: E402
+from assets.ingestion.sensors import pending_runs  # noqa: E402
 from pipelines import warehouse  # noqa: E402
 
 # Dagster's own console log would print a stack trace per quarantined document; we print one
@@ -36,8 +37,12 @@ def main() -> int:
     known = set(instance.get_dynamic_partitions(documents.name))
     instance.add_dynamic_partitions(documents.name, [k for k in keys if k not in known])
 
+    pending = {r.partition_key for r in pending_runs(resources.raw_folder(), resources.warehouse_db())}
     broken: dict[str, str] = {}
     for n, key in enumerate(keys, 1):
+        if key not in pending:
+            print(f"[{n}/{len(keys)}] {key}: unchanged (these bytes are in the warehouse; not parsed)")
+            continue
         started = time.monotonic()
         result = job.execute_in_process(
             partition_key=key, instance=instance, run_config=QUIET, raise_on_error=False,

@@ -1,7 +1,8 @@
 """Read-only SQL on the warehouse: `make query SQL="SELECT …"` (or SQL on standard input).
 
-A read-only connection cannot change the warehouse. DuckDB refuses it while an ingestion
-run holds the file for writing; it then waits for the run, like a writer would.
+It reads the snapshot every successful write publishes (`pipelines.warehouse.reader`): a
+read-only copy, so it cannot change the warehouse and it works while an ingestion run is
+writing; it shows the warehouse as of the last completed load.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from pipelines.warehouse import connect
+from pipelines.warehouse import reader
 
 
 def main() -> int:
@@ -17,7 +18,7 @@ def main() -> int:
     if not sql.strip():
         print("usage: make query SQL=\"SELECT * FROM v_documents\"", file=sys.stderr)
         return 2
-    conn = connect(read_only=True)
+    conn = reader()
     try:
         conn.sql(sql).show(max_width=200, max_rows=200)
     finally:

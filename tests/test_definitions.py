@@ -69,47 +69,66 @@ def test_job_sensor_schedule(layer):
     assert {"raw_folder", "duckdb"} <= set(defs.resources)
 
 
-def test_sensor_requests_new_and_changed_files_once(layer, tmp_path):
-    raw = tmp_path / "raw"
-    (raw / "sub").mkdir(parents=True)
-    doc = raw / "sub" / "a.txt"
-    doc.write_bytes(b"first")
-    resources = {"raw_folder": layer.RawFolder(path=str(raw))}
+def land(database, path, root):
+    """Load a document into the warehouse the way the writer asset does."""
+    from pipelines import warehouse
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import read_raw
 
+    with warehouse.writer(database) as conn:
+        warehouse.load_disclosure(conn, parse_document(read_raw(path, root)), None)
+
+
+def test_sensor_requests_what_the_warehouse_lacks(layer, raw_dir, tmp_path, seed_path):
+    from assets.ingestion.resources import WarehouseResource
+
+    database = tmp_path / "w.duckdb"
+    resources = {"raw_folder": layer.RawFolder(path=str(raw_dir)),
+                 "duckdb": WarehouseResource(database=str(database))}
     with dg.instance_for_test() as instance:
-        def tick(cursor):
-            context = dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources)
+        def tick():
+            context = dg.build_sensor_context(instance=instance, resources=resources)
             result = layer.sensor(context)
             for request in result.dynamic_partitions_requests:  # as the daemon would
                 instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
             return result
 
-        first = tick(None)
-        assert [r.partition_key for r in first.run_requests] == ["sub/a.txt"]
-        assert first.run_requests[0].run_key.startswith("sub/a.txt@")
-        added = [list(r.partition_keys) for r in first.dynamic_partitions_requests]
-        assert added == [["sub/a.txt"]]
-        assert instance.get_dynamic_partitions("documents") == ["sub/a.txt"]
+        first = tick()
+        assert [r.partition_key for r in first.run_requests] == [seed_path.name]
+        assert first.run_requests[0].run_key.endswith("@new")
+        assert instance.get_dynamic_partitions("documents") == [seed_path.name]
 
-        again = tick(first.cursor)
-        assert again.run_requests == [] and again.dynamic_partitions_requests == []
+        land(database, raw_dir / seed_path.name, raw_dir)
+        assert tick().run_requests == []  # landed: nothing to do, nothing parsed
 
-        doc.write_bytes(b"second")
-        changed = tick(again.cursor)
-        assert [r.partition_key for r in changed.run_requests] == ["sub/a.txt"]
-        assert changed.run_requests[0].run_key != first.run_requests[0].run_key
-        assert changed.dynamic_partitions_requests == []  # the partition already exists
+        database.unlink()  # a deleted warehouse is rebuilt from the files
+        again = tick()
+        assert [r.partition_key for r in again.run_requests] == [seed_path.name]
+        land(database, raw_dir / seed_path.name, raw_dir)
+        assert tick().run_requests == []
+
+        changed = raw_dir / seed_path.name
+        changed.write_bytes(changed.read_bytes() + b"\n")
+        request, = tick().run_requests
+        assert request.partition_key == seed_path.name and request.run_key != first.run_requests[0].run_key
 
 
-def test_schedule_registers_and_requests_every_document(layer, tmp_path):
-    (tmp_path / "a.txt").write_bytes(b"a")
-    (tmp_path / "b.pdf").write_bytes(b"b")
+def test_schedule_requests_exactly_what_the_sensor_would(layer, raw_dir, tmp_path, seed_path):
+    from assets.ingestion.resources import WarehouseResource
+
+    database = tmp_path / "w.duckdb"
+    resources = {"raw_folder": layer.RawFolder(path=str(raw_dir)),
+                 "duckdb": WarehouseResource(database=str(database))}
     with dg.instance_for_test() as instance:
-        context = dg.build_schedule_context(
-            instance=instance, scheduled_execution_time=datetime(2025, 7, 1, 6, 0),
-            resources={"raw_folder": layer.RawFolder(path=str(tmp_path))},
-        )
-        requests = layer.schedule(context)
-        assert [(r.partition_key, r.run_key) for r in requests] == [
-            ("a.txt", "2025-07-01:a.txt"), ("b.pdf", "2025-07-01:b.pdf")]
-        assert instance.get_dynamic_partitions("documents") == ["a.txt", "b.pdf"]
+        def evaluate():
+            context = dg.build_schedule_context(
+                instance=instance, scheduled_execution_time=datetime(2025, 7, 1, 6, 0),
+                resources=resources)
+            return layer.schedule(context)
+
+        requests = evaluate()
+        sensor = layer.sensor(dg.build_sensor_context(instance=instance, resources=resources))
+        assert [r.run_key for r in requests] == [r.run_key for r in sensor.run_requests]
+        assert instance.get_dynamic_partitions("documents") == [seed_path.name]
+        land(database, raw_dir / seed_path.name, raw_dir)
+        assert isinstance(evaluate(), dg.SkipReason)

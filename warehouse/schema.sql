@@ -6,6 +6,11 @@
 
 CREATE SEQUENCE IF NOT EXISTS seq_department START 1;
 
+CREATE TABLE IF NOT EXISTS warehouse_meta (            -- one row: this warehouse file's identity
+    warehouse_id        VARCHAR NOT NULL,          -- new for every new (or rebuilt) file
+    created_at          TIMESTAMP NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS dim_department (
     department_key      INTEGER PRIMARY KEY DEFAULT nextval('seq_department'),
     department_name     VARCHAR NOT NULL UNIQUE,

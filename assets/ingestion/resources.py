@@ -23,13 +23,17 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        # Dagster writers are serialized by the "duckdb_warehouse" pool; `connect` itself waits
-        # while a process outside Dagster (e.g. `make query`) holds DuckDB's file lock.
-        conn = warehouse.connect(self.database, read_only=read_only)
-        try:
-            yield conn
-        finally:
-            conn.close()
+        # Writers are serialized by the "duckdb_warehouse" pool (and `connect` waits for the
+        # file lock); each successful write publishes the snapshot that readers use.
+        if read_only:
+            conn = warehouse.reader(self.database)
+            try:
+                yield conn
+            finally:
+                conn.close()
+        else:
+            with warehouse.writer(self.database) as conn:
+                yield conn
 
 
 class RawFolder(dg.ConfigurableResource):

@@ -1,30 +1,41 @@
-"""A sensor on the raw folder: a new or changed file gets a partition and a run; nothing else."""
+"""A sensor on the raw folder: every document whose bytes the warehouse does not hold yet
+gets a partition and a run. What is landed is read from the warehouse (its published
+snapshot), never from a cursor, so a deleted warehouse is rebuilt from the files."""
 
 import hashlib
-import json
 from pathlib import Path
 
 import dagster as dg
 
 from assets.ingestion.partitions import documents
-from assets.ingestion.resources import RawFolder
+from assets.ingestion.resources import RawFolder, WarehouseResource
+from pipelines import PARSER_VERSION, warehouse
+
+
+def pending_runs(raw_folder: RawFolder, duckdb: WarehouseResource) -> list[dg.RunRequest]:
+    """A run for every file not yet in the warehouse. The run key names the file, its bytes,
+    the parser and the warehouse: a changed file, a new parser or a rebuilt warehouse runs
+    again; the same bytes into the same warehouse never do."""
+    warehouse_id, landed = warehouse.landed(duckdb.database)
+    requests = []
+    for key, path in sorted(raw_folder.documents().items()):
+        digest = _sha256(path)
+        if (digest, PARSER_VERSION) not in landed:
+            run_key = f"{key}@{digest}@{PARSER_VERSION}@{warehouse_id or 'new'}"
+            requests.append(dg.RunRequest(partition_key=key, run_key=run_key))
+    return requests
 
 
 @dg.sensor(job_name="ingest_documents", minimum_interval_seconds=30)
 def raw_folder_sensor(
-    context: dg.SensorEvaluationContext, raw_folder: RawFolder
+    context: dg.SensorEvaluationContext, raw_folder: RawFolder, duckdb: WarehouseResource
 ) -> dg.SensorResult:
-    """Cursor: {partition key: sha256} as of the last tick. Every candidate file gets a partition,
-    supported or not: the core decides, and the run quarantines what it rejects."""
-    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    current = {key: _sha256(path) for key, path in raw_folder.documents().items()}
-    changed = [key for key, digest in current.items() if seen.get(key) != digest]
-    new = [k for k in changed if not context.instance.has_dynamic_partition(documents.name, k)]
+    requests = pending_runs(raw_folder, duckdb)
+    new = sorted({r.partition_key for r in requests
+                  if not context.instance.has_dynamic_partition(documents.name, r.partition_key)})
     return dg.SensorResult(
-        # The run key names the bytes: a changed file runs again, the same bytes never do.
-        run_requests=[dg.RunRequest(partition_key=k, run_key=f"{k}@{current[k]}") for k in changed],
+        run_requests=requests,
         dynamic_partitions_requests=[documents.build_add_request(new)] if new else [],
-        cursor=json.dumps(current, sort_keys=True),
     )
 
 

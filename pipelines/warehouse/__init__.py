@@ -1,16 +1,18 @@
 """The DuckDB star schema: connecting, loading one disclosure in one transaction, summaries.
 
 Writes are serialised by the caller (one DuckDB writer per file); `connect` retries while
-another process holds the file's lock, so a second writer waits instead of failing.
+another process holds the file's lock, so a second writer waits instead of failing. Readers
+use `reader()`: a snapshot published by `writer()` after every successful write.
 """
 
-from pipelines.warehouse.connection import connect, default_path
+from pipelines.warehouse.connection import connect, default_path, reader, snapshot_path, writer
 from pipelines.warehouse.facts import FACT_TABLES
 from pipelines.warehouse.load import LoadResult, is_landed, load_disclosure, record_failure
+from pipelines.warehouse.state import landed
 from pipelines.warehouse.summary import document_summary
 
 TABLES: list[str] = ["dim_document", "dim_document_table", "dim_department", "dim_function_subject",
                      "dim_economic_subject", *FACT_TABLES, "fact_validation"]
 
 __all__ = ["TABLES", "LoadResult", "connect", "default_path", "document_summary", "is_landed",
-           "load_disclosure", "record_failure"]
+           "landed", "load_disclosure", "reader", "record_failure", "snapshot_path", "writer"]

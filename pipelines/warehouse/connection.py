@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -42,8 +45,48 @@ def connect(path: str | Path | None = None, read_only: bool = False,
     return conn
 
 
+def snapshot_path(path: str | Path | None = None) -> Path:
+    path = Path(path or default_path())
+    return path.with_name(f"{path.stem}.snapshot{path.suffix}")
+
+
+@contextmanager
+def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writing connection that, when its work succeeded, publishes a read snapshot.
+
+    DuckDB refuses even a read-only connection while a writer holds the file, so readers
+    (analysts, the sensor) read a copy taken after each successful write, while this
+    connection still holds the lock and right after a CHECKPOINT, so the copy is consistent."""
+    path = Path(path or default_path())
+    conn = connect(path)
+    try:
+        yield conn
+        conn.execute("CHECKPOINT")
+        snapshot = snapshot_path(path)
+        partial = snapshot.with_name(f".{snapshot.name}.partial")
+        shutil.copyfile(path, partial)
+        os.replace(partial, snapshot)  # readers see the old or the new snapshot, never half
+    finally:
+        conn.close()
+
+
+def reader(path: str | Path | None = None, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the latest published snapshot (or, before the first one, to
+    the warehouse itself). It cannot change the warehouse and works while a run writes; it
+    shows the warehouse as of the last completed write."""
+    path = Path(path or default_path())
+    snapshot = snapshot_path(path)
+    if path.exists() and snapshot.exists():
+        return duckdb.connect(str(snapshot), read_only=True)
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `make run` first")
+    return connect(path, read_only=True, wait=wait)
+
+
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    conn.execute("""INSERT INTO warehouse_meta SELECT uuid()::VARCHAR, now()::TIMESTAMP
+                    WHERE NOT EXISTS (SELECT 1 FROM warehouse_meta)""")
     _static_dimensions(conn)
     conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
