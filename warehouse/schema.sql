@@ -184,3 +184,14 @@ CREATE TABLE IF NOT EXISTS fact_validation (           -- Great Expectations res
     location VARCHAR, detail VARCHAR,
     validated_at TIMESTAMP NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS ingestion_log (             -- what happened to each file, run by run
+    logged_at           TIMESTAMP NOT NULL,
+    run_id              VARCHAR,
+    file_name           VARCHAR NOT NULL,          -- path within its source folder
+    source              VARCHAR,                   -- the folder (or URL) it came from
+    document_sha256     VARCHAR,
+    status              VARCHAR NOT NULL,          -- landed | quarantined | failed | skipped
+    reason              VARCHAR,
+    duration_ms         BIGINT
+);

@@ -113,3 +113,11 @@ SELECT d.document_sha256, d.file_name, dep.department_name AS department, d.fisc
        d.scope, d.amount_unit, d.status, d.status_reason, d.superseded_by, d.parser,
        d.tables_found, d.page_count, d.ingested_at, d.run_id
 FROM dim_document d LEFT JOIN dim_department dep USING (department_key);
+
+CREATE OR REPLACE VIEW v_ingestion_log AS
+SELECT l.logged_at, l.run_id, l.file_name, l.source, l.status, l.reason, l.duration_ms,
+       dep.department_name AS department, d.fiscal_year, d.status AS document_status,
+       l.document_sha256
+FROM ingestion_log l
+LEFT JOIN dim_document d USING (document_sha256)
+LEFT JOIN dim_department dep USING (department_key);
