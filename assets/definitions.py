@@ -4,10 +4,13 @@ import dagster as dg
 
 from assets.ingestion import assets, resources, schedules, sensors
 from assets.ingestion.partitions import documents
+from assets.sources import assets as source_assets
+from assets.sources import schedules as source_schedules
 
 ingest_documents = dg.define_asset_job(
     "ingest_documents",
-    selection=dg.AssetSelection.all(),  # every asset of a document, with its checks
+    # every asset of a document, with its checks
+    selection=dg.AssetSelection.groups("ingestion", "warehouse"),
     partitions_def=documents,
     description="Ingest one raw document: read, parse, validate, load into the warehouse.",
 )
@@ -18,9 +21,10 @@ defs = dg.Definitions(
         assets.parsed_disclosure,
         assets.validated_disclosure,
         assets.warehouse_tables,
+        source_assets.downloaded_documents,
     ],
-    jobs=[ingest_documents],
+    jobs=[ingest_documents, source_schedules.pull_sources],
     sensors=[sensors.raw_folder_sensor],
-    schedules=[schedules.daily_rescan],
+    schedules=[schedules.daily_rescan, source_schedules.hourly_pull],
     resources={"raw_folder": resources.raw_folder(), "duckdb": resources.warehouse_db()},
 )

@@ -24,6 +24,7 @@ from assets.ingestion import resources  # noqa: E402
 from assets.ingestion.partitions import documents  # noqa: E402
 from assets.ingestion.sensors import pending_runs  # noqa: E402
 from pipelines import warehouse  # noqa: E402
+from pipelines.sources import load_sources, pull  # noqa: E402
 
 # Dagster's own console log would print a stack trace per quarantined document; we print one
 # line per document instead, and the root cause when a run fails for another reason.
@@ -31,6 +32,9 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def main() -> int:
+    for download in pull(load_sources()):  # the configured URLs, if any (sources.toml)
+        print(f"pull {download.url}: {download.status}"
+              + (f" - {download.problem}" if download.problem else ""), flush=True)
     instance = _instance()
     job = defs.resolve_job_def("ingest_documents")
     keys = sorted(resources.raw_folder().documents())

@@ -40,9 +40,11 @@ def format_problem(raw: "RawDocument") -> str | None:
     return f"unsupported file type {suffix or '(no suffix)'}: expected a PDF or its text form (.txt)"
 
 
-def read_raw(path: Path, root: Path | None = None) -> RawDocument:
+def read_raw(path: Path, root: Path | None = None, name: str | None = None) -> RawDocument:
+    """Read a document; its name (for messages and provenance) is `name`, else its path
+    relative to `root`, else its file name."""
     data = path.read_bytes()
-    name = str(path.relative_to(root)) if root else path.name
+    name = name or (path.relative_to(root).as_posix() if root else path.name)
     return RawDocument(
         name=name,
         path=str(path.resolve()),

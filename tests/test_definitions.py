@@ -25,14 +25,16 @@ def test_asset_graph(layer):
     tables = [dg.AssetKey(["warehouse", t]) for t in layer.assets.warehouse.TABLES]
     raw, parsed, validated = (dg.AssetKey(k) for k in
                               ("raw_document", "parsed_disclosure", "validated_disclosure"))
-    assert set(graph.get_all_asset_keys()) == {raw, parsed, validated, *tables}
+    downloads = dg.AssetKey("downloaded_documents")
+    assert set(graph.get_all_asset_keys()) == {raw, parsed, validated, *tables, downloads}
     assert graph.get(raw).parent_keys == set()
     assert graph.get(parsed).parent_keys == {raw}
     assert graph.get(validated).parent_keys == {parsed}
     for table in tables:
         assert graph.get(table).parent_keys == {parsed, validated}
-    for key in graph.get_all_asset_keys():
+    for key in graph.get_all_asset_keys() - {downloads}:
         assert graph.get(key).partitions_def == dg.DynamicPartitionsDefinition(name="documents")
+    assert graph.get(downloads).partitions_def is None  # one pull of every URL
 
 
 def test_one_check_per_suite(layer):
@@ -60,7 +62,9 @@ def test_job_sensor_schedule(layer):
     assert job.partitions_def == dg.DynamicPartitionsDefinition(name="documents")
     assert set(job.asset_layer.executable_asset_keys) == set(
         defs.resolve_asset_graph().get_all_asset_keys()
-    )
+    ) - {dg.AssetKey("downloaded_documents")}
+    pull = defs.resolve_schedule_def("hourly_pull")
+    assert pull.job_name == "pull_sources"
     sensor = defs.resolve_sensor_def("raw_folder_sensor")
     assert sensor.job_name == "ingest_documents"
     schedule = defs.resolve_schedule_def("daily_rescan")

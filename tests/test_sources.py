@@ -153,3 +153,20 @@ def test_config_file(tmp_path, monkeypatch):
     config.write_text('urls = ["file:///etc/passwd"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="only http"):
         load_sources(config)
+
+
+def test_extra_folders_become_partitions(tmp_path, seed_path):
+    import dagster as dg
+
+    from assets.ingestion.resources import RawFolder
+
+    raw, more = tmp_path / "raw", tmp_path / "more"
+    (raw / "sub").mkdir(parents=True)
+    more.mkdir()
+    (raw / "sub" / "a.txt").write_bytes(b"a")
+    (more / "b.txt").write_bytes(b"b")
+    folder = RawFolder(path=str(raw), extra_folders=[str(more)])
+    assert folder.documents() == {"sub/a.txt": raw / "sub" / "a.txt", "more/b.txt": more / "b.txt"}
+    assert folder.file("more/b.txt") == more / "b.txt"
+    with pytest.raises(dg.Failure):
+        folder.file("more/../../raw/sub/a.txt")

@@ -38,7 +38,7 @@ def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder) -> dg
     path = raw_folder.file(context.partition_key)
     if not path.is_file():
         raise dg.Failure(f"{context.partition_key}: no such file in {raw_folder.root}")
-    raw = read_raw(path, raw_folder.root)
+    raw = read_raw(path, name=context.partition_key)
     return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
 
 

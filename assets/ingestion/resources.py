@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines import warehouse
 from pipelines.raw import inside, list_raw
+from pipelines.sources import load_sources
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,28 +37,47 @@ class WarehouseResource(DuckDBResource):
 
 
 class RawFolder(dg.ConfigurableResource):
-    """The folder of raw documents; partition keys are paths relative to it."""
+    """The folders of raw documents (sources.toml): raw/ first, then any others. A partition key
+    is a path relative to raw/, or "<folder name>/<path>" for a file in another folder."""
 
     path: str
+    extra_folders: list[str] = []
 
     @property
     def root(self) -> Path:
         return Path(self.path)
 
+    def folders(self) -> dict[str, Path]:
+        """Key prefix -> folder."""
+        return {"": self.root, **{f"{Path(f).name}/": Path(f) for f in self.extra_folders}}
+
     def documents(self) -> dict[str, Path]:
         """Partition key -> file, for every candidate document (the core decides what is one)."""
-        return {p.relative_to(self.root).as_posix(): p for p in list_raw(self.root)}
+        found: dict[str, Path] = {}
+        for prefix, folder in self.folders().items():
+            if folder.is_dir():
+                found.update({prefix + p.relative_to(folder).as_posix(): p for p in list_raw(folder)})
+        return found
 
     def file(self, key: str) -> Path:
-        """The partition's file; a key that leads outside the folder ("../x") is refused."""
-        path = self.root / key
-        if not inside(path, self.root.resolve()):
-            raise dg.Failure(f"{key}: outside the raw folder {self.root}; not read")
+        """The partition's file; a key that leads outside its folder ("../x") is refused."""
+        prefix, folder = max(((p, f) for p, f in self.folders().items() if key.startswith(p)),
+                             key=lambda pf: len(pf[0]))
+        path = folder / key[len(prefix):]
+        if not inside(path, folder.resolve()):
+            raise dg.Failure(f"{key}: outside the raw folder {folder}; not read")
         return path
 
 
 def raw_folder() -> RawFolder:
-    return RawFolder(path=os.environ.get("JUESUAN_RAW", str(REPO / "raw")))
+    """The configured folders: raw/ and those sources.toml adds, including the download folder
+    when it lies outside raw/ (by default it is raw/downloads)."""
+    sources = load_sources()
+    root = sources.folders[0]
+    extra = [f for f in sources.folders[1:]]
+    if not inside(sources.download_dir, root):
+        extra.append(sources.download_dir)
+    return RawFolder(path=str(root), extra_folders=[str(f) for f in extra])
 
 
 def warehouse_db() -> WarehouseResource:

@@ -1,0 +1,1 @@
+"""Pulling raw documents from the HTTP(S) sources configured in sources.toml."""

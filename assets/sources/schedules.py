@@ -1,0 +1,12 @@
+"""Pull the configured URLs every hour; the raw-folder sensor ingests what arrives."""
+
+import dagster as dg
+
+from assets.sources.assets import downloaded_documents
+
+pull_sources = dg.define_asset_job("pull_sources", selection=[downloaded_documents])
+
+hourly_pull = dg.ScheduleDefinition(
+    name="hourly_pull", job=pull_sources, cron_schedule="17 * * * *",
+    execution_timezone="Asia/Shanghai",
+)
