@@ -10,7 +10,13 @@ export JUESUAN_RAW ?= $(CURDIR)/raw
 export JUESUAN_WAREHOUSE ?= $(CURDIR)/warehouse/juesuan.duckdb
 export TQDM_DISABLE := 1
 
-.PHONY: install run test ui query clean
+# The CJK font the fixture renderer embeds (TrueType outlines: reportlab cannot embed the
+# OpenType/CFF Noto CJK). Debian bookworm's package, pinned; installed once.
+FONT_PACKAGE := fonts-wqy-zenhei
+FONT_VERSION := 0.9.45-8
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install font run test ui query clean fixtures bench-pdf
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.lock
@@ -19,7 +25,14 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	touch $@
 
-install: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+install: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml font
+
+font:
+	@if [ "$$(dpkg-query -W -f='$${Status} $${Version}' $(FONT_PACKAGE) 2>/dev/null)" != "install ok installed $(FONT_VERSION)" ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+			$(FONT_PACKAGE)=$(FONT_VERSION); \
+	fi
 
 $(DAGSTER_HOME)/dagster.yaml: assets/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
@@ -33,6 +46,15 @@ test: install
 
 ui: install
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+# The PDF fixtures (tests/fixtures/pdf/) from raw/'s seed; deterministic, so re-running
+# changes no byte unless the renderer or the seed changed.
+fixtures: install
+	$(BIN)/python -m pipelines.render.fixtures
+
+# The PDF path against naive camelot lattice on every page (see docs/PERFORMANCE.md).
+bench-pdf: install
+	$(BIN)/python benchmarks/bench_pdf.py
 
 query: install
 	SQL="$(SQL)" $(BIN)/python -m pipelines.query

@@ -118,3 +118,20 @@ def test_nothing_outside_the_raw_folder_is_read(tmp_path, seed_path):
     assert list(folder.documents()) == ["ok.txt"]
     with pytest.raises(dg.Failure, match="outside the raw folder"):
         folder.file("../secret.txt")
+
+
+def test_a_2000_page_pdf_is_refused_quickly_and_clearly(tmp_path):
+    import time
+
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "huge.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    for _ in range(2000):
+        pdf.drawString(72, 720, "page")
+        pdf.showPage()
+    pdf.save()
+    started = time.monotonic()
+    with pytest.raises(DocumentError, match="huge.pdf: the PDF has 2000 pages, over the limit of 500"):
+        parse_document(read_raw(path, tmp_path))
+    assert time.monotonic() - started < 5

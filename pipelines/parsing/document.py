@@ -29,8 +29,11 @@ def parse_document(raw: RawDocument) -> Disclosure:
     problem = format_problem(raw)
     if problem:
         raise DocumentError(raw.name, problem)
-    if raw.format != "text":
-        raise DocumentError(raw.name, f"no parser for {raw.format} documents yet")
+    if raw.format == "pdf":
+        from pipelines.parsing.pdf import read_pdf  # camelot and pdfium load only for PDFs
+
+        lines, extractions = read_pdf(raw)
+        return parse_lines(lines, raw, extractions)
     lines = read_lines(decode(raw.data, raw.name))
     return parse_lines(lines, raw)
 

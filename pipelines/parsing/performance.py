@@ -97,6 +97,13 @@ def parse_projects(lines: list[Line], document: str) -> list[ProjectPerformance]
 # --- finding tables -------------------------------------------------------------------
 
 
+def is_project_title(text: str) -> bool:
+    """A project table's title (the PDF reader finds these tables' pages by it too)."""
+    text = TITLE_YEAR.sub("", squash(text))
+    return (len(text) <= MAX_TITLE_CHARS and text.endswith(TITLE_SUFFIXES)
+            and not any(w in text for w in NOT_PROJECT_TITLES))
+
+
 def _title_kind(line: Line) -> str | None:
     """"project" for a project table's title, "other" for another table's title
     (it ends the previous table), None for anything else."""
@@ -106,7 +113,7 @@ def _title_kind(line: Line) -> str | None:
     text = TITLE_YEAR.sub("", squash(cells[0]))
     if len(text) > MAX_TITLE_CHARS or not text.endswith("表"):
         return None
-    if text.endswith(TITLE_SUFFIXES) and not any(w in text for w in NOT_PROJECT_TITLES):
+    if is_project_title(cells[0]):
         return "project"
     return None if line.is_row else "other"  # a one-cell row is a title only if it names a project
 

@@ -278,7 +278,7 @@ def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decima
     groups = [(s, s + 1, s + 2) for s in starts]
     amount_names = _aliases(template.columns)
     for _, _, a in groups:
-        if not paths[a] or match_column(paths[a], amount_names) is None:
+        if a >= len(paths) or not paths[a] or match_column(paths[a], amount_names) is None:
             raise LayoutError(f"no 决算数 column beside 科目代码 (column {a + 1})")
     rows: list[TableRow] = []
     totals: list[TableRow] = []
