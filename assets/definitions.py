@@ -21,6 +21,7 @@ defs = dg.Definitions(
         assets.parsed_disclosure,
         assets.validated_disclosure,
         assets.warehouse_tables,
+        assets.published_disclosure,
         source_assets.downloaded_documents,
     ],
     jobs=[ingest_documents, source_schedules.pull_sources],

@@ -84,25 +84,33 @@ def _instance() -> dg.DagsterInstance:
 
 
 def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
-    """The load's status (current | quarantined | unchanged), or quarantined (our Failure,
-    marked in its metadata), or error (anything else: the pipeline is broken)."""
+    """The document's status (current | unchanged, from the publication or else the load), or
+    quarantined (the parser's Failure, marked in its metadata, or a failed blocking check: the
+    load recorded the quarantine), or error (anything else: the pipeline is broken)."""
     if result.success:
-        loads = [e.materialization.metadata.get("status") for e in
-                 result.get_asset_materialization_events() if e.asset_key.path[0] == "warehouse"]
-        return (loads[0].value if loads and loads[0] else "ok"), ""
+        events = result.get_asset_materialization_events()
+        published = [e.materialization.metadata.get("status") for e in events
+                     if e.asset_key.path[-1] == "published_disclosure"]
+        loads = [e.materialization.metadata.get("status") for e in events if e.asset_key.path[0] == "warehouse"]
+        status = (published or loads or [None])[0]
+        return (status.value if status else "ok"), ""
     failures = result.get_step_failure_events()
     if not failures:
         return "error", f"run {result.run_id} failed before any step ran"
-    user = [e.step_failure_data.user_failure_data for e in failures]
-    if all(u is not None and "quarantined" in u.metadata for u in user):
-        return "quarantined", "; ".join(u.description or "" for u in user)
-    details = []
+    quarantined, details = [], []
     for event in failures:
-        error = event.step_failure_data.error
-        while error is not None and error.cause is not None:  # the user-code exception
-            error = error.cause
-        details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
-    return "error", "\n".join(details)
+        user, error = event.step_failure_data.user_failure_data, event.step_failure_data.error
+        if user is not None and "quarantined" in user.metadata:
+            quarantined.append(user.description or "")
+        elif error is not None and error.cls_name == "DagsterAssetCheckFailedError":
+            quarantined.append("blocking checks failed: " + " ".join(error.message.split(":\n", 1)[-1].split()))
+        else:
+            while error is not None and error.cause is not None:  # the user-code exception
+                error = error.cause
+            details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
+    if details:
+        return "error", "\n".join(details)
+    return "quarantined", "; ".join(quarantined)
 
 
 COLUMNS = [("file", "file"), ("department", "department"), ("year", "fiscal_year"),

@@ -1,18 +1,23 @@
-"""Validation of a parsed disclosure with Great Expectations, before it is loaded.
+"""Validation of a parsed disclosure with Great Expectations, before it is published.
 
     report = validate(disclosure)
     report.has_errors        # quarantine the document?
-    report.suites            # SuiteResult: name, success, statistics, failures
+    report.suites            # SuiteResult: name, success, statistics, failures (errors, warnings)
     report.rows()            # one dict per evaluated check, for fact_validation
+    build_data_docs(report, disclosure, directory)   # GX Data Docs HTML, checked to exist
 
-Modules, one concern each: `figures` (cells as exact fen), `identities` (the totals that
-must balance, declared as data), `frames` (the DataFrames GX validates), `suites` (the
-suites, declared as data), `runtime` (the GX context, built once per process), `report`
-(GX results back into failures and rows). Importing this package imports neither GX
-nor pandas: Dagster reads SUITE_NAMES at load time.
+Modules, one concern each: `figures` (printed figures as exact integers, with their rounding),
+`cells` (pointing at table cells), `identities` (the identities within and between tables and
+in the 绩效自评表, declared as data), `narrative` (the 情况说明 against the tables), `frames`
+(the DataFrames GX validates), `suites` (the suites, declared as data), `runtime` (the GX
+context, built once per process), `report` (GX results back into failures and rows), `docs`
+(Data Docs). Importing this package imports neither GX nor pandas: Dagster reads SUITE_NAMES
+at load time.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from expectations import runtime
 from expectations.report import SuiteResult, ValidationReport, evaluate
@@ -20,8 +25,12 @@ from expectations.suites import SUITES
 from pipelines.model import Disclosure
 
 SUITE_NAMES: list[str] = [s.name for s in SUITES]
+# suites with error checks: their failure quarantines the document and gates its publication
+BLOCKING: dict[str, bool] = {s.name: s.blocking for s in SUITES}
+CONCERNS: dict[str, str] = {s.name: s.concern for s in SUITES}
 
-__all__ = ["SUITE_NAMES", "SuiteResult", "ValidationReport", "validate"]
+__all__ = ["BLOCKING", "CONCERNS", "SUITE_NAMES", "SuiteResult", "ValidationReport", "build_data_docs",
+           "validate"]
 
 
 def validate(disclosure: Disclosure) -> ValidationReport:
@@ -30,3 +39,10 @@ def validate(disclosure: Disclosure) -> ValidationReport:
         frame = spec.frame(disclosure)
         results.append(evaluate(spec, frame, runtime.run(spec, frame.data)))
     return ValidationReport(results)
+
+
+def build_data_docs(report: ValidationReport, disclosure: Disclosure, directory: str | Path) -> dict:
+    """Write GX Data Docs for this document's validation into `directory` (see docs.py)."""
+    from expectations import docs
+
+    return docs.build(report, disclosure, Path(directory))

@@ -1,46 +1,98 @@
-"""The totals a disclosure must balance, declared as data.
+"""What a disclosure must satisfy, declared as data: identities between printed figures and
+rates recomputed from them.
 
-An identity says one printed total equals the sum of other printed figures. A few reusable
-shapes (two rows equal, a total over the rows above it, a subject over its sub-subjects, a
-row's total over its columns) cover the template; `IDENTITIES` lists which shape applies
-where. Deepening validation to every identity of the template is adding lines to that list.
-Shapes only collect figures; whether a difference is acceptable is decided by GX.
+An `Identity` says a printed figure (or a signed sum of them, the *expected* side) equals the
+signed sum of other printed figures (the *actual* side), or bounds it (`relation` "≥"). A
+`Ratio` says a printed rate (a share, a growth or execution rate) equals the rate recomputed
+from printed figures. A few reusable shapes (a total over the rows above it, a subject over its
+sub-subjects, a row's total over its columns, an equation between referenced cells, the 类 lines
+of two tables) produce them; `IDENTITIES` (within one table) and `CROSS_TABLE` (between tables)
+list which shape applies where. Deepening validation is adding lines to those lists.
+
+Shapes only collect figures and compute the allowance rounding gives them; whether a difference
+is acceptable is decided by GX (`suites.py`). Tolerances (see figures.py for a figure's own):
+
+* an identity: the sum of the half-units of every printed figure taking part ("half a unit of
+  the last printed digit for every printed figure involved"): each may be off by that much,
+  so their signed sum by at most the total. Blank cells print nothing and bring nothing.
+* a rate: the interval the rate can take when every printed input moves within its half-unit
+  (evaluated exactly at the corners: a ratio is monotone in each input), widened by half a unit
+  of the rate's own last printed digit. A stated 99.11% of 1541.75 / 1555.63 passes when
+  99.11 ± 0.005 meets [1541.745 / 1555.635, 1541.755 / 1555.625] × 100.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 
-from expectations.figures import HALF_UNIT_FEN, Figure, figure
+from expectations.cells import CLASS, Match, Missing, Ref, matches, normal
+from expectations.figures import QUANTUM, REPORT_UNIT, Figure, absent, figure, project_money, project_rate, score
 from pipelines.model import Disclosure, ParsedTable, TableRow
 
 SUBJECT_LEVELS = {3: "类", 5: "款", 7: "项"}
 TOTAL_NAMES = ("合计", "总计")
+Term = tuple[int, Figure]  # (sign, figure)
+
+
+def _sum(terms: tuple[Term, ...]) -> int:
+    return sum(sign * (f.value or 0) for sign, f in terms)
+
+
+def _unique(figures) -> list[Figure]:
+    return list(dict.fromkeys(figures))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What GX decides on, in integer quanta: |excess| ≤ tolerance, and rounding == 0."""
+
+    expected: int
+    actual: int
+    excess: int  # how far the actual side is from satisfying the relation (rounded up)
+    tolerance: int  # the allowance (rounded down): never passes what exact arithmetic fails
+    rounding: int  # a difference that rounding may explain, reported as a warning
 
 
 @dataclass(frozen=True)
 class Identity:
-    """`total` (printed, the expected value) = Σ `parts` (the actual sum of the figures)."""
+    """Σ `expected` (printed, signed) `relation` Σ `actual` (signed), reported at `at`."""
 
     check: str
-    total: Figure
-    parts: tuple[Figure, ...]
-    about: str  # what the parts are, for people
+    expected_terms: tuple[Term, ...]
+    actual_terms: tuple[Term, ...]
+    about: str  # what the actual side is, for people
+    at: Figure
+    relation: str = "="  # "=" or "≥" (expected ≥ actual)
+
+    @property
+    def kind(self) -> str:
+        return self.at.kind
 
     @property
     def unit(self) -> str:
-        return self.total.unit
+        return REPORT_UNIT.get(self.kind, self.at.unit)
+
+    @property
+    def quantum(self) -> int:
+        return QUANTUM[self.kind]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return _unique(f for _, f in (*self.expected_terms, *self.actual_terms))
 
     @property
     def expected(self) -> int:
-        return self.total.fen or 0
+        return _sum(self.expected_terms)
 
     @property
     def actual(self) -> int:
-        return sum(p.fen or 0 for p in self.parts)
+        return _sum(self.actual_terms)
 
     @property
     def difference(self) -> int:
@@ -48,79 +100,217 @@ class Identity:
 
     @property
     def printed(self) -> int:
-        """How many printed figures take part; each may be off by half a unit of its last digit."""
-        return sum(f.fen is not None for f in (self.total, *self.parts))
+        """How many printed figures take part; each may be off by its half-unit."""
+        return sum(f.printed for f in self.figures)
 
     @property
     def tolerance(self) -> Fraction:
-        return self.printed * HALF_UNIT_FEN[self.unit]
+        return sum((f.half_unit for f in self.figures if f.printed), Fraction(0))
 
     @property
     def tolerance_fen(self) -> int:
-        """Differences are whole fen, so |d| ≤ tolerance exactly when |d| ≤ ⌊tolerance⌋."""
+        """Differences are whole quanta, so |d| ≤ tolerance exactly when |d| ≤ ⌊tolerance⌋."""
         return math.floor(self.tolerance)
+
+    @property
+    def excess(self) -> int:
+        if self.relation == "≥":
+            return max(0, self.difference)
+        return abs(self.difference)
+
+    def decision(self) -> Decision:
+        return Decision(self.expected, self.actual, self.excess, self.tolerance_fen, self.excess)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A printed rate (percent) = 100 × Σ numerator / Σ denominator (signed printed figures)."""
+
+    check: str
+    stated: Figure
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...]
+    about: str
+
+    kind = "percent"
+    unit = "%"
+    quantum = QUANTUM["percent"]
+    relation = "="
+
+    @property
+    def at(self) -> Figure:
+        return self.stated
+
+    @property
+    def figures(self) -> list[Figure]:
+        return _unique(f for _, f in (*self.numerator, *self.denominator))
+
+    @property
+    def printed(self) -> int:
+        return sum(f.printed for f in (self.stated, *self.figures))
+
+    def _rate(self, shift: dict[Figure, Fraction]) -> Fraction | None:
+        def total(terms):
+            return sum((sign * (f.exact + shift.get(f, 0)) for sign, f in terms), Fraction(0))
+
+        denominator = total(self.denominator)
+        return None if denominator == 0 else 100 * total(self.numerator) / denominator
+
+    def _corners(self) -> list[dict[Figure, Fraction]]:
+        """Every input at either end of its rounding interval. With no figure on both sides of
+        the fraction, numerator and denominator move independently: four corners suffice."""
+        moving = [f for f in self.figures if f.printed and f.half_unit]
+        half = {f: f.half_unit / QUANTUM[f.kind] for f in moving}
+        shared = {f for _, f in self.numerator} & {f for _, f in self.denominator}
+        if shared or len(moving) <= 4:
+            return [dict(zip(moving, (s * half[f] for s, f in zip(signs, moving))))
+                    for signs in itertools.product((-1, 1), repeat=len(moving))]
+        corners = []
+        for n_sign, d_sign in itertools.product((-1, 1), repeat=2):
+            corner = {}
+            for sign, f in self.numerator:
+                corner[f] = n_sign * sign * half.get(f, 0)
+            for sign, f in self.denominator:
+                corner[f] = d_sign * sign * half.get(f, 0)
+            corners.append(corner)
+        return corners
+
+    def bounds(self) -> tuple[Fraction, Fraction, Fraction] | None:
+        return self._bounds
+
+    @cached_property
+    def _bounds(self) -> tuple[Fraction, Fraction, Fraction] | None:
+        """(recomputed rate, lowest, highest) over the inputs' rounding, or None when the
+        denominator may be zero (the rate is then not determined by the printed figures)."""
+        corners = self._corners()
+        center = self._rate({})
+        rates = [self._rate(c) for c in corners]
+        if center is None or any(r is None for r in rates):
+            return None
+        denominators = [sum(sign * (f.exact + c.get(f, 0)) for sign, f in self.denominator) for c in corners]
+        if min(denominators) <= 0 <= max(denominators):
+            return None
+        return center, min(rates), max(rates)
+
+    @property
+    def own_half(self) -> Fraction:
+        return self.stated.half_unit / self.quantum
+
+    def tolerance_for(self, low: Fraction, high: Fraction, center: Fraction) -> Fraction:
+        stated = self.stated.exact
+        side = center - low if stated < center else high - center
+        return side + self.own_half
+
+    def decision(self) -> Decision:
+        center, low, high = self.bounds()
+        stated = self.stated.exact
+        q = self.quantum
+        tolerance = self.tolerance_for(low, high, center)
+        return Decision(round(center * q), self.stated.value or 0, math.ceil(abs(stated - center) * q),
+                        math.floor(tolerance * q), 0)
+
+
+Item = Identity | Ratio
 
 
 @dataclass(frozen=True)
 class Gap:
-    """An identity that could not be evaluated (its table or anchor row is missing)."""
+    """A check that could not be evaluated (its table or anchor row is missing)."""
 
     check: str
     table: str
     reason: str
 
 
-Match = dict[str, str]
+# --- shapes: where identities come from ---------------------------------------------------------
 
 
 def _find(table: ParsedTable, match: Match) -> TableRow | None:
-    return next((r for r in table.rows if all(r.keys.get(k) == v for k, v in match.items())), None)
-
-
-def _identity(check: str, table: ParsedTable, row: TableRow, column: str,
-              parts: list[tuple[TableRow, str]], about: str) -> Identity:
-    return Identity(check, figure(table, row, column), tuple(figure(table, r, c) for r, c in parts), about)
+    return next((r for r in table.rows if matches(r, match)), None)
 
 
 def _code(row: TableRow) -> str:
     return row.keys.get("code", "")
 
 
-@dataclass(frozen=True)
-class RowsEqual:
-    """Two rows print the same figure (公开01 收入总计 = 支出总计)."""
+def _identity(check: str, total: Figure, parts: list[Figure], about: str, minus: list[Figure] = (),
+              relation: str = "=") -> Identity:
+    actual = tuple((1, p) for p in parts) + tuple((-1, m) for m in minus)
+    return Identity(check, ((1, total),), actual, about, total, relation)
 
+
+def _evaluable(item: Item) -> bool:
+    """An identity where nothing is printed (a blank line of a blank table) says nothing."""
+    return item.printed > 0
+
+
+class Shape:
     name: str
-    table: str
-    left: Match
-    right: Match
-    column: str
     severity: str = "error"
 
-    def identities(self, table: ParsedTable) -> Iterator[Identity | Gap]:
-        left, right = _find(table, self.left), _find(table, self.right)
-        if left is None or right is None:
-            missing = self.left if left is None else self.right
-            yield Gap(self.name, self.table, f"no row {' '.join(missing.values())}")
-            return
-        other = figure(table, right, self.column)
-        yield _identity(self.name, table, left, self.column, [(right, self.column)], other.location)
+    @property
+    def check_names(self) -> tuple[str, ...]:
+        """The checks this shape's items report under (one, its name, unless it says otherwise)."""
+        return (self.name,)
+
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        raise NotImplementedError
+
+
+def _table(disclosure: Disclosure, shape, table_id: str) -> ParsedTable | Gap:
+    table = disclosure.tables.get(table_id)
+    return Gap(shape.name, table_id, f"{table_id} is not in the document") if table is None else table
 
 
 @dataclass(frozen=True)
-class SumOfPreceding:
-    """A total row over the rows above it on the same side (公开01 本年收入合计 = 一 … 八);
-    "其中" rows are breakdowns of the row above and are not added again."""
+class Equation(Shape):
+    """`total` = Σ `parts` (each a `Ref`, possibly negated, in any table), for every column
+    in `columns` (a ref's own column wins); relation "≥": total ≥ Σ parts."""
+
+    name: str
+    total: Ref
+    parts: tuple[Ref, ...]
+    columns: tuple[str | None, ...] = (None,)
+    relation: str = "="
+    severity: str = "error"
+    skip_if_total_blank: bool = False  # e.g. 机关运行经费 is printed by 行政/参公 units only
+
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        for column in self.columns:
+            try:
+                total = self.total.figures(disclosure, column)
+                parts = [(ref.sign, f) for ref in self.parts for f in ref.figures(disclosure, column)]
+            except Missing as missing:
+                yield Gap(self.name, self.total.table, str(missing))
+                continue
+            if self.skip_if_total_blank and not any(f.printed for f in total):
+                continue
+            at = next((f for f in total if f.printed), total[0])
+            printed = [f for _, f in parts if f.printed]
+            about = "Σ " + ", ".join(dict.fromkeys(f.location for f in printed)) if printed else "nothing printed"
+            yield Identity(self.name, tuple((self.total.sign, f) for f in total), tuple(parts), about, at,
+                           self.relation)
+
+
+@dataclass(frozen=True)
+class SumOfPreceding(Shape):
+    """A total row over the rows above it on the same side (公开01 本年收入合计 = 一 … 八), in
+    each of `columns` (None: every column of the total row); "其中" rows are breakdowns of the
+    row above and are not added again."""
 
     name: str
     table: str
     total: Match
-    column: str
+    columns: tuple[str, ...] | None = None
     scope: str = "side"
     skip_prefixes: tuple[str, ...] = ("其中",)
     severity: str = "error"
 
-    def identities(self, table: ParsedTable) -> Iterator[Identity | Gap]:
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        table = _table(disclosure, self, self.table)
+        if isinstance(table, Gap):
+            yield table
+            return
         total = _find(table, self.total)
         if total is None:
             yield Gap(self.name, self.table, f"no row {' '.join(self.total.values())}")
@@ -130,11 +320,12 @@ class SumOfPreceding:
                  and not r.keys.get("item", "").startswith(self.skip_prefixes)]
         rows = f"rows {parts[0].ref.row}–{parts[-1].ref.row}" if parts else "no rows"
         about = " ".join(filter(None, ("Σ", total.keys.get(self.scope), rows)))
-        yield _identity(self.name, table, total, self.column, [(r, self.column) for r in parts], about)
+        for column in self.columns or tuple(total.cells):
+            yield _identity(self.name, figure(table, total, column), [figure(table, r, column) for r in parts], about)
 
 
 @dataclass(frozen=True)
-class SubjectRollup:
+class SubjectRollup(Shape):
     """Each subject equals the sum of the subjects one level below it, in every column:
     level 3 is 类 = Σ 款, level 5 is 款 = Σ 项, level 0 is the 合计 row = Σ 类."""
 
@@ -143,7 +334,11 @@ class SubjectRollup:
     level: int
     severity: str = "error"
 
-    def identities(self, table: ParsedTable) -> Iterator[Identity | Gap]:
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        table = _table(disclosure, self, self.table)
+        if isinstance(table, Gap):
+            yield table
+            return
         child_length = self.level + 2 if self.level else 3
         children_of = [r for r in table.rows if len(_code(r)) == child_length]
         if self.level:
@@ -158,52 +353,311 @@ class SubjectRollup:
                 continue  # a subject printed without its breakdown
             about = f"Σ {SUBJECT_LEVELS[child_length]} rows {', '.join(_code(r) for r in children)}"
             for column in parent.cells:
-                yield _identity(self.name, table, parent, column, [(r, column) for r in children], about)
+                yield _identity(self.name, figure(table, parent, column),
+                                [figure(table, r, column) for r in children], about)
 
 
 @dataclass(frozen=True)
-class RowSum:
-    """Each row's total column equals the sum of its part columns (公开02 本年收入合计 = Σ 来源)."""
+class RowSum(Shape):
+    """Each row's total column equals the sum of its part columns (公开02 本年收入合计 = Σ 来源),
+    minus `minus` columns (公开07 年末 = 年初 + 本年收入 − 本年支出); rows matching `where` only."""
 
     name: str
     table: str
     total: str
     parts: tuple[str, ...] = ()
+    minus: tuple[str, ...] = ()
+    where: Match | None = None
     severity: str = "error"
 
-    def identities(self, table: ParsedTable) -> Iterator[Identity | Gap]:
-        if table.rows and self.total not in table.rows[0].cells:
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        table = _table(disclosure, self, self.table)
+        if isinstance(table, Gap):
+            yield table
+            return
+        rows = [r for r in table.rows if self.where is None or matches(r, self.where)]
+        if rows and not any(self.total in r.cells for r in rows):
             yield Gap(self.name, self.table, f"no {self.total} column")
             return
-        for row in table.rows:
+        for row in rows:
+            if self.total not in row.cells:
+                continue
             parts = [c for c in self.parts if c in row.cells]
-            about = f"Σ {' + '.join(parts)}"
-            yield _identity(self.name, table, row, self.total, [(row, c) for c in parts], about)
+            minus = [c for c in self.minus if c in row.cells]
+            about = f"Σ {' + '.join(parts)}" + "".join(f" − {c}" for c in minus)
+            yield _identity(self.name, figure(table, row, self.total), [figure(table, row, c) for c in parts],
+                            about, [figure(table, row, c) for c in minus])
 
 
-Shape = RowsEqual | SumOfPreceding | SubjectRollup | RowSum
+@dataclass(frozen=True)
+class ClassLines(Shape):
+    """The 类 lines a two-sided table lists (公开01/04 支出 side, one per 功能分类 类) equal the 类
+    rows of a subject table (公开03/05/07/08), matched by name; a 类 one of them lacks is blank."""
+
+    name: str
+    summary: str  # 公开01 or 公开04
+    column: str
+    subject: str  # 公开03, 05, 07 or 08
+    subject_column: str = "本年支出合计"
+    severity: str = "error"
+
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        summary = _table(disclosure, self, self.summary)
+        subject = _table(disclosure, self, self.subject)
+        for missing in (t for t in (summary, subject) if isinstance(t, Gap)):
+            yield missing
+        if isinstance(summary, Gap) or isinstance(subject, Gap):
+            return
+        end = next((i for i, r in enumerate(summary.rows)
+                    if r.keys.get("side") == "支出" and normal(r.keys.get("item", "")) == "本年支出合计"), None)
+        if end is None:
+            yield Gap(self.name, self.summary, "no row 支出 本年支出合计")
+            return
+        lines = {normal(r.keys.get("item", "")): r for r in summary.rows[:end]
+                 if r.keys.get("side") == "支出" and r.keys.get("item")}
+        classes = {normal(r.keys.get("name", "")): r for r in subject.rows if CLASS.match(_code(r))}
+        for name in dict.fromkeys([*lines, *classes]):
+            line, row = lines.get(name), classes.get(name)
+            left = figure(summary, line, self.column) if line else absent(self.summary, f"支出 {name}", self.column,
+                                                                            summary.unit)
+            right = (figure(subject, row, self.subject_column) if row
+                     else absent(self.subject, name, self.subject_column, subject.unit))
+            item = Identity(self.name, ((1, left),), ((1, right),), right.location if row else f"no 类 {name}",
+                            left if line else right)
+            if _evaluable(item):
+                yield item
+
+
+# --- 绩效自评表 --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectShape(Shape):
+    """One identity per self-evaluated project, built by `build` from the project's figures."""
+
+    name: str
+    build: Callable
+    severity: str = "error"
+
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        for project in disclosure.projects:
+            try:
+                item = self.build(self.name, project, disclosure.info.unit)
+            except ValueError as error:  # a figure finer than its quantum
+                yield Gap(self.name, "绩效自评表", f"{project.project_name}: {error}")
+                continue
+            if item is not None:
+                yield item
+
+
+def project_balance(name: str, project, unit: str) -> Identity | None:
+    """资金结（转）余 = 全年预算数 − 全年执行数."""
+    balance, budget, executed = (project_money(project, f, unit) for f in ("balance", "annual_budget", "executed"))
+    item = _identity(name, balance, [budget], f"{budget.location} − {executed.column}", [executed])
+    return item if _evaluable(item) else None
+
+
+def project_rate_of(name: str, project, unit: str) -> Ratio | None:
+    """执行率 = 全年执行数 / 全年预算数 × 100."""
+    rate = project_rate(project)
+    budget, executed = (project_money(project, f, unit) for f in ("annual_budget", "executed"))
+    if not rate.printed or not budget.printed:
+        return None
+    return Ratio(name, rate, ((1, executed),), ((1, budget),), f"{executed.column} / {budget.column}")
+
+
+def project_score(name: str, project, unit: str) -> Identity | None:
+    """总分 = 预算执行率 得分 + Σ 指标得分."""
+    line = project.ref.line or project.ref.row
+    total = score(line, project.project_name, "总分", project.total_score, rounded=True)
+    parts = [score(line, project.project_name, "预算执行率得分", project.budget_score)]
+    parts += [score(i.ref.line or i.ref.row, f"{project.project_name}: {i.level3}", "得分", i.score)
+              for i in project.indicators]
+    if not total.printed:
+        return None
+    return _identity(name, total, parts, f"Σ 预算执行率得分 + {len(project.indicators)} 指标得分")
+
+
+@dataclass(frozen=True)
+class ProjectsTotal(Shape):
+    """Σ 全年执行数 of the self-evaluated projects against a table's 项目支出: reported, not an
+    error, because not every project must be self-evaluated."""
+
+    name: str
+    total: Ref
+    severity: str = "warning"
+
+    def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
+        if not disclosure.projects:
+            return
+        try:
+            [total] = self.total.figures(disclosure)
+        except Missing as missing:
+            yield Gap(self.name, self.total.table, str(missing))
+            return
+        executed = [project_money(p, "executed", disclosure.info.unit) for p in disclosure.projects]
+        yield _identity(self.name, total, executed, f"Σ 全年执行数 of {len(executed)} 绩效自评表")
+
+
+# --- the template's identities ----------------------------------------------------------------
 
 INCOME_SOURCES = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+SPENDING_TYPES = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+FUND_COLUMNS = ("合计", *FUNDS)
+THREE_PUBLIC = ("预算数", "决算数")
+SUBJECT_TABLES = ("公开02", "公开03", "公开05", "公开07", "公开08")
+
+
+def _s01(side: str, item: str, optional: bool = False) -> Ref:
+    return Ref("公开01", {"side": side, "item": item}, "金额", optional=optional)
+
+
+def _s04(side: str, item: str, column: str | None = None, after: str | None = None, optional=False) -> Ref:
+    return Ref("公开04", {"side": side, "item": item}, column,
+               after={"side": side, "item": after} if after else None, optional=optional)
+
+
+def _total(table: str, column: str | None = None) -> Ref:
+    return Ref(table, {"code": "", "name": "合计"}, column)
+
+
+def _item(table: str, item: str, column: str | None = None, **match: str) -> Ref:
+    return Ref(table, {**match, "item": item}, column)
+
+
+def _rollups(table: str) -> tuple[Shape, ...]:
+    return (SubjectRollup(f"{table} 合计 = Σ 类", table, level=0),
+            SubjectRollup(f"{table} 类 = Σ 款", table, level=3),
+            SubjectRollup(f"{table} 款 = Σ 项", table, level=5))
+
 
 IDENTITIES: tuple[Shape, ...] = (
-    RowsEqual("公开01 收入总计 = 支出总计", "公开01",
-              {"side": "收入", "item": "总计"}, {"side": "支出", "item": "总计"}, "金额"),
-    SumOfPreceding("公开01 本年收入合计 = Σ 收入项目", "公开01", {"side": "收入", "item": "本年收入合计"}, "金额"),
-    SubjectRollup("公开02 合计 = Σ 类", "公开02", level=0),
-    SubjectRollup("公开02 类 = Σ 款", "公开02", level=3),
-    SubjectRollup("公开02 款 = Σ 项", "公开02", level=5),
+    # 公开01 收入支出决算总表
+    Equation("公开01 收入总计 = 支出总计", _s01("收入", "总计"), (_s01("支出", "总计"),)),
+    SumOfPreceding("公开01 本年收入合计 = Σ 收入项目", "公开01", {"side": "收入", "item": "本年收入合计"}, ("金额",)),
+    SumOfPreceding("公开01 本年支出合计 = Σ 类", "公开01", {"side": "支出", "item": "本年支出合计"}, ("金额",)),
+    Equation("公开01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", _s01("收入", "总计"),
+             (_s01("收入", "本年收入合计"), _s01("收入", "使用非财政拨款结余（含专用结余）", optional=True),
+              _s01("收入", "年初结转和结余", optional=True))),
+    Equation("公开01 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", _s01("支出", "总计"),
+             (_s01("支出", "本年支出合计"), _s01("支出", "结余分配", optional=True),
+              _s01("支出", "年末结转和结余", optional=True))),
+    # 公开02 收入决算表
+    *_rollups("公开02"),
     RowSum("公开02 本年收入合计 = Σ 收入来源", "公开02", "本年收入合计", INCOME_SOURCES),
+    # 公开03 支出决算表
+    *_rollups("公开03"),
+    RowSum("公开03 本年支出合计 = Σ 支出类型", "公开03", "本年支出合计", SPENDING_TYPES),
+    # 公开04 财政拨款收入支出决算总表
+    SumOfPreceding("公开04 本年收入合计 = Σ 财政拨款收入", "公开04", {"side": "收入", "item": "本年收入合计"},
+                   ("金额",)),
+    Equation("公开04 年初财政拨款结转和结余 = Σ 各类财政拨款",
+             _s04("收入", "年初财政拨款结转和结余", "金额"),
+             tuple(_s04("收入", f, "金额", after="年初财政拨款结转和结余", optional=True) for f in FUNDS)),
+    Equation("公开04 收入总计 = 本年收入合计 + 年初财政拨款结转和结余", _s04("收入", "总计", "金额"),
+             (_s04("收入", "本年收入合计", "金额"), _s04("收入", "年初财政拨款结转和结余", "金额", optional=True))),
+    SumOfPreceding("公开04 本年支出合计 = Σ 类", "公开04", {"side": "支出", "item": "本年支出合计"}),
+    Equation("公开04 支出总计 = 本年支出合计 + 年末财政拨款结转和结余", _s04("支出", "总计"),
+             (_s04("支出", "本年支出合计"), _s04("支出", "年末财政拨款结转和结余", optional=True)),
+             columns=FUND_COLUMNS),
+    Equation("公开04 收入总计 = 支出总计", _s04("收入", "总计", "金额"), (_s04("支出", "总计", "合计"),)),
+    RowSum("公开04 合计 = Σ 各类财政拨款", "公开04", "合计", FUNDS, where={"side": "支出"}),
+    *(Equation(f"公开04 {fund}: 收入 + 年初结转和结余 = 支出总计", _s04("支出", "总计", fund),
+               (_s04("收入", fund, "金额", optional=True),
+                _s04("收入", fund, "金额", after="年初财政拨款结转和结余", optional=True)))
+      for fund in FUNDS),
+    # 公开05 一般公共预算财政拨款支出决算表
+    *_rollups("公开05"),
+    RowSum("公开05 本年支出合计 = 基本支出 + 项目支出", "公开05", "本年支出合计", ("基本支出", "项目支出")),
+    # 公开06 一般公共预算财政拨款基本支出决算明细表
+    SubjectRollup("公开06 类 = Σ 款", "公开06", level=3),
+    *(Equation(f"公开06 {group}合计 = Σ {group}类", Ref("公开06", {"name": f"{group}合计"}, "决算数"),
+               (Ref("公开06", {"cost_group": group, "code": CLASS}, "决算数", every=True),))
+      for group in ("人员经费", "公用经费")),
+    # 公开07 政府性基金预算财政拨款收入支出决算表, 公开08 国有资本经营预算财政拨款支出决算表
+    *_rollups("公开07"),
+    RowSum("公开07 本年支出合计 = 基本支出 + 项目支出", "公开07", "本年支出合计", ("基本支出", "项目支出")),
+    RowSum("公开07 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出合计", "公开07", "年末结转和结余",
+           ("年初结转和结余", "本年收入"), ("本年支出合计",)),
+    *_rollups("公开08"),
+    RowSum("公开08 本年支出合计 = 基本支出 + 项目支出", "公开08", "本年支出合计", ("基本支出", "项目支出")),
+    # 公开09 财政拨款“三公”经费支出决算表, for 预算数 and 决算数
+    Equation("公开09 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费", _item("公开09", "合计"),
+             tuple(_item("公开09", i) for i in ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")),
+             columns=THREE_PUBLIC),
+    Equation("公开09 公务用车购置及运行维护费 = 购置费 + 运行维护费", _item("公开09", "公务用车购置及运行维护费"),
+             (_item("公开09", "公务用车购置费"), _item("公开09", "公务用车运行维护费")), columns=THREE_PUBLIC),
+    # 公开10 部门决算公开相关信息统计表 (not mandatory: not evaluated when absent)
+    Equation("公开10 政府采购合计 = 货物 + 工程 + 服务", _item("公开10", "合计", "统计数", section="政府采购情况"),
+             tuple(_item("公开10", i, "统计数", section="政府采购情况") for i in ("货物", "工程", "服务"))),
+    Equation("公开10 车辆数合计 = Σ 各类用车",
+             Ref("公开10", {"section": "国有资产占用情况", "item": re.compile("^车辆数合计")}, "统计数"),
+             (Ref("公开10", {"section": "国有资产占用情况", "item": re.compile("用车$")}, "统计数",
+                  every=True),)),
+)
+
+CROSS_TABLE: tuple[Shape, ...] = (
+    # 公开01 ↔ 公开02 ↔ 公开03
+    Equation("公开01 本年收入合计 = 公开02 合计", _s01("收入", "本年收入合计"), (_total("公开02", "本年收入合计"),)),
+    Equation("公开01 本年支出合计 = 公开03 合计", _s01("支出", "本年支出合计"), (_total("公开03", "本年支出合计"),)),
+    Equation("公开02 财政拨款收入 = 公开01 各类财政拨款收入", _total("公开02", "财政拨款收入"),
+             tuple(_s01("收入", f"{f}收入", optional=True) for f in FUNDS)),
+    *(Equation(f"公开02 {source} = 公开01 {source}", _total("公开02", source), (_s01("收入", source, optional=True),))
+      for source in INCOME_SOURCES[1:]),
+    ClassLines("公开01 类支出 = 公开03 类", "公开01", "金额", "公开03"),
+    # 公开04 ↔ 公开01/02, and ↔ 公开05/07/08 per fund
+    Equation("公开04 本年收入合计 = 公开02 财政拨款收入", _s04("收入", "本年收入合计", "金额"),
+             (_total("公开02", "财政拨款收入"),)),
+    *(Equation(f"公开04 {fund} = 公开01 {fund}收入", _s04("收入", fund, "金额", optional=True),
+               (_s01("收入", f"{fund}收入", optional=True),)) for fund in FUNDS),
+    Equation("公开04 一般公共预算财政拨款支出 = 公开05 合计", _s04("支出", "本年支出合计", FUNDS[0]),
+             (_total("公开05", "本年支出合计"),)),
+    ClassLines("公开04 一般公共预算类支出 = 公开05 类", "公开04", FUNDS[0], "公开05"),
+    Equation("公开04 政府性基金预算财政拨款支出 = 公开07 合计", _s04("支出", "本年支出合计", FUNDS[1]),
+             (_total("公开07", "本年支出合计"),)),
+    ClassLines("公开04 政府性基金预算类支出 = 公开07 类", "公开04", FUNDS[1], "公开07"),
+    Equation("公开04 政府性基金预算财政拨款收入 = 公开07 本年收入", _s04("收入", FUNDS[1], "金额", optional=True),
+             (_total("公开07", "本年收入"),)),
+    Equation("公开04 国有资本经营预算财政拨款支出 = 公开08 合计", _s04("支出", "本年支出合计", FUNDS[2]),
+             (_total("公开08", "本年支出合计"),)),
+    ClassLines("公开04 国有资本经营预算类支出 = 公开08 类", "公开04", FUNDS[2], "公开08"),
+    # 公开03 (all funds) covers the 财政拨款 tables
+    Equation("公开03 ≥ 公开05 + 公开07 + 公开08", _total("公开03"),
+             tuple(_total(t) for t in ("公开05", "公开07", "公开08")),
+             columns=("本年支出合计", "基本支出", "项目支出"), relation="≥"),
+    # 公开05 ↔ 公开06
+    Equation("公开05 基本支出 = 公开06 人员经费合计 + 公用经费合计", _total("公开05", "基本支出"),
+             (Ref("公开06", {"name": "人员经费合计"}, "决算数"), Ref("公开06", {"name": "公用经费合计"}, "决算数"))),
+    # 公开10 机关运行经费 (行政单位 and 参公 units only) = 公开06 公用经费
+    Equation("公开10 机关运行经费 = 公开06 公用经费合计",
+             Ref("公开10", {"section": "机关运行经费"}, "统计数", every=True),
+             (Ref("公开06", {"name": "公用经费合计"}, "决算数"),), skip_if_total_blank=True),
+    # 公开09 (all 财政拨款, basic and project) covers 公开06's items (basic expenditure only)
+    *(Equation(f"公开09 {item} ≥ 公开06 {code}", _item("公开09", item, "决算数"),
+               (Ref("公开06", {"code": code}, "决算数", optional=True),), relation="≥")
+      for item, code in (("公务用车运行维护费", "30231"), ("公务接待费", "30217"), ("因公出国（境）费", "30212"))),
+    # 绩效自评表 vs 项目支出: reported only
+    ProjectsTotal("Σ 绩效自评 全年执行数 vs 公开03 项目支出", _total("公开03", "项目支出")),
+)
+
+PERFORMANCE: tuple[Shape, ...] = (
+    ProjectShape("绩效自评 资金结余 = 全年预算数 − 全年执行数", project_balance),
+    ProjectShape("绩效自评 执行率 = 全年执行数 / 全年预算数", project_rate_of),
+    ProjectShape("绩效自评 总分 = Σ 得分", project_score),
 )
 
 
-def resolve(disclosure: Disclosure, shapes: tuple[Shape, ...] = IDENTITIES) -> tuple[list[Identity], list[Gap]]:
-    identities: list[Identity] = []
+def resolve(disclosure: Disclosure, shapes: tuple[Shape, ...] = IDENTITIES) -> tuple[list[Item], list[Gap]]:
+    items: list[Item] = []
     gaps: list[Gap] = []
     for shape in shapes:
-        table = disclosure.tables.get(shape.table)
-        if table is None:
-            gaps.append(Gap(shape.name, shape.table, f"{shape.table} is not in the document"))
-            continue
-        for item in shape.identities(table):
-            (gaps if isinstance(item, Gap) else identities).append(item)
-    return identities, gaps
+        for item in shape.items(disclosure):
+            if isinstance(item, Gap):
+                gaps.append(item)
+            elif isinstance(item, Ratio) and item.bounds() is None:
+                gaps.append(Gap(shape.name, item.stated.table, f"{item.stated.location}: the denominator "
+                                                                f"may be zero within rounding"))
+            elif _evaluable(item):
+                items.append(item)
+    return items, gaps

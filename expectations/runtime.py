@@ -26,12 +26,13 @@ _gx: Any = None
 _context: Any = None
 _definitions: dict[str, Any] = {}
 
-# Every unexpected row, identified by our own row_id, with no index query string.
+# Every unexpected row, identified by our own row_id (and its location, for people reading
+# Data Docs), with no index query string.
 RESULT_FORMAT = {
     "result_format": "COMPLETE",
-    "unexpected_index_column_names": ["row_id"],
+    "unexpected_index_column_names": ["row_id", "location"],
     "return_unexpected_index_query": False,
-    "partial_unexpected_count": 0,
+    "partial_unexpected_count": 20,
 }
 
 
@@ -50,12 +51,29 @@ def _source() -> Any:
     global _gx, _context
     if _context is None:
         _gx = quiet_import()
-        from great_expectations.data_context.types.base import ProgressBarsConfig
+        from great_expectations.data_context.types.base import (
+            DataContextConfig,
+            InMemoryStoreBackendDefaults,
+            ProgressBarsConfig,
+        )
 
-        _context = _gx.get_context(mode="ephemeral")
+        # no Data Docs site of its own (GX would make a temporary directory for one): docs.py
+        # renders the site from the results the reports carry
+        config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False))
+        _context = _gx.get_context(project_config=config, mode="ephemeral")
         _context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         _context.data_sources.add_pandas(name="juesuan")
     return _context.data_sources.get("juesuan")
+
+
+def expectation_suite(context: Any, spec: Any) -> Any:
+    """The ExpectationSuite `spec` declares, added to `context` (the validating one, or the
+    one that renders Data Docs)."""
+    suite = context.suites.add(_gx.ExpectationSuite(name=spec.name, meta={"notes": {
+        "format": "markdown", "content": [f"**{spec.concern}**"]}}))
+    for expectation in spec.expectations(_gx):
+        suite.add_expectation(expectation)
+    return suite
 
 
 def _definition(spec: Any) -> Any:
@@ -63,16 +81,27 @@ def _definition(spec: Any) -> Any:
     (one expectation per severity of its checks) and the ValidationDefinition joining them."""
     if spec.name not in _definitions:
         batch = _source().add_dataframe_asset(name=spec.name).add_batch_definition_whole_dataframe("whole")
-        suite = _context.suites.add(_gx.ExpectationSuite(name=spec.name))
-        for expectation in spec.expectations(_gx):
-            suite.add_expectation(expectation)
+        suite = expectation_suite(_context, spec)
         _definitions[spec.name] = _context.validation_definitions.add(
             _gx.ValidationDefinition(name=spec.name, data=batch, suite=suite)
         )
     return _definitions[spec.name]
 
 
+def gx() -> Any:
+    """The great_expectations module, imported quietly on first use."""
+    _source()
+    return _gx
+
+
 def run(spec: Any, data: pd.DataFrame) -> Any:
-    """Validate `data` with the suite `spec` declares; GX's ExpectationSuiteValidationResult."""
+    """Validate `data` with the suite `spec` declares; GX's ExpectationSuiteValidationResult.
+    GX also keeps every result in the context's (in-memory) results store; that store is
+    emptied after each run, so a long-lived process does not accumulate them (Data Docs are
+    built from the results the report carries, see docs.py)."""
     with _lock:  # one shared context: build on first use, validate one frame at a time
-        return _definition(spec).run(batch_parameters={"dataframe": data}, result_format=RESULT_FORMAT)
+        result = _definition(spec).run(batch_parameters={"dataframe": data}, result_format=RESULT_FORMAT)
+        store = _context.validation_results_store
+        for key in store.list_keys():
+            store.remove_key(key)
+        return result

@@ -1,6 +1,18 @@
-"""The suites, declared as data: the frame each validates, its checks, and the GX
-expectation that decides them. A new suite is a new `SuiteSpec` here; a new
-identity is a line in `identities.IDENTITIES` and becomes a check of `balanced_totals`."""
+"""The suites, one per concern, declared as data: the frame each validates, its checks, and
+the GX expectations that decide them. A new suite is a new `SuiteSpec` here; a new identity
+is a line in `identities.py` (IDENTITIES, CROSS_TABLE, PERFORMANCE) or a quantity in
+`narrative.py`, and becomes a check of its suite.
+
+    document_completeness        every mandatory table (公开01–09) found and read       error
+    non_negative_amounts         every printed amount ≥ 0 (two 公开01 balances exempt)  error
+    balanced_totals              identities within each table                          error
+    cross_table_totals           identities between tables                             error
+    performance_self_evaluation  绩效自评表: 结余, 执行率, 总分                              error
+    narrative_consistency        情况说明 figures and rates against the tables           warning
+
+A difference within rounding tolerance is a warning of its check (the "no rounding
+difference" expectation), so the 尾数误差 the templates warn of stays visible.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from expectations.frames import Frame, amount_frame, identity_frame
-from expectations.identities import IDENTITIES
-from expectations.report import describe_amount, describe_identity
+from expectations.frames import ACCEPTABLE, PARSER_WARNING_STATUS, Frame, amount_frame, comparison_frame, table_frame
+from expectations.identities import CROSS_TABLE, IDENTITIES, PERFORMANCE, Shape
+from expectations.narrative import NARRATIVE_SHAPES
+from expectations.report import describe_amount, describe_item, describe_table
 from pipelines.model import Disclosure
 
 GX_SEVERITY = {"error": "critical", "warning": "warning"}
+DECIDE, ROUNDING = "decide", "rounding"
+TOLERANCE_RULE = (
+    "Tolerance: half a unit of the last printed digit of every printed figure taking part (0.005 万元 "
+    "per table amount); rates: the range the rate takes when every input moves within its half-unit, "
+    "widened by half a unit of the rate's last printed digit. A non-zero difference within tolerance "
+    "is reported as a rounding warning.")
 
 
 @dataclass(frozen=True)
@@ -25,48 +44,100 @@ class Check:
 @dataclass(frozen=True)
 class SuiteSpec:
     """Checks are rows of the suite's frame, not separate expectations: GX evaluates a suite
-    with one expectation per severity (its cost grows with expectations, hardly with rows)."""
+    with one deciding expectation per severity of its checks (its cost grows with
+    expectations, hardly with rows), plus, for comparisons, one warning expectation that
+    flags differences rounding explains."""
 
     name: str
+    concern: str  # one line for people (Data Docs, Dagster)
     checks: tuple[Check, ...]
     frame: Callable[[Disclosure], Frame]
-    expectation: Callable[..., Any]  # (gx module, **settings) -> a GX Expectation
-    describe: Callable[[Any, bool], dict]  # (frame item, passed) -> report fields
+    expectation: Callable[..., Any]  # (gx module, severity, settings) -> a GX Expectation
+    describe: Callable[[Any, str], dict]  # (frame item, outcome: passed | warning | error) -> report fields
     report_passing: bool  # report every evaluated row, or only the failing ones
+    rounding: bool = False  # add the "no rounding difference" warning expectation
+
+    @property
+    def blocking(self) -> bool:
+        """A suite with error checks gates publication (see assets/ingestion/assets.py)."""
+        return any(c.severity == "error" for c in self.checks)
 
     def expectations(self, gx: Any) -> list[Any]:
+        """One deciding expectation per severity its checks have (the frame puts each row's
+        figures in the column of its severity, so no row conditions are needed), and the
+        rounding one."""
         groups: dict[str, list[str]] = {}
         for check in self.checks:
             groups.setdefault(check.severity, []).append(check.name)
-        return [self.expectation(gx, **_settings(severity, names, restrict=len(groups) > 1))
-                for severity, names in groups.items()]
+        out = [self.expectation(gx, severity, _settings(severity, names, DECIDE, self.concern))
+               for severity, names in groups.items()]
+        if self.rounding:
+            names = [c.name for c in self.checks]
+            out.append(no_rounding(gx, **_settings("warning", names, ROUNDING, "rounding")))
+        return out
 
 
-def _settings(severity: str, checks: list[str], restrict: bool) -> dict[str, Any]:
-    settings: dict[str, Any] = {"severity": GX_SEVERITY[severity], "meta": {"checks": checks}}
-    if restrict:  # only when a suite mixes severities: each row condition costs a DataFrame.query
-        from great_expectations.expectations.row_conditions import Column
+def _settings(severity: str, checks: list[str], role: str, concern: str) -> dict[str, Any]:
+    """Meta stays small: GX re-serialises an expectation's configuration hundreds of times per
+    validation, so the check names (the rows' `check` column says them) are not repeated here."""
+    note = (f"{concern}. {TOLERANCE_RULE}" if role == DECIDE and concern else
+            "A non-zero difference within rounding tolerance (尾数误差) is reported as a warning.")
+    return {"severity": GX_SEVERITY[severity], "meta": {"role": role, "notes": note}}
 
-        settings["row_condition"] = Column("check").is_in(checks)
-    return settings
 
-
-def non_negative(gx: Any, **settings: Any) -> Any:
+def non_negative(gx: Any, level: str, settings: dict[str, Any]) -> Any:
     return gx.expectations.ExpectColumnValuesToBeBetween(column="fen", min_value=0, **settings)
 
 
-def within_rounding(gx: Any, **settings: Any) -> Any:
-    """|rhs − lhs| ≤ tolerance, as tolerance_fen ≥ abs_difference_fen."""
+def acceptable_status(gx: Any, level: str, settings: dict[str, Any]) -> Any:
+    """Tables: the status is acceptable (error); a parser warning is its own row (warning)."""
+    if level == "warning":
+        return gx.expectations.ExpectColumnValuesToNotBeInSet(column="status", value_set=[PARSER_WARNING_STATUS],
+                                                              **settings)
+    return gx.expectations.ExpectColumnValuesToBeInSet(column="status", value_set=[*ACCEPTABLE, PARSER_WARNING_STATUS],
+                                                       **settings)
+
+
+def within_rounding(gx: Any, level: str, settings: dict[str, Any]) -> Any:
+    """|actual − expected| ≤ tolerance (for "≥" relations: the shortfall), as tolerance ≥ excess."""
     return gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-        column_A="tolerance_fen", column_B="abs_difference_fen", or_equal=True, **settings
+        column_A="tolerance", column_B="excess" if level == "error" else "warning_excess", or_equal=True,
+        **settings
     )
 
 
+def no_rounding(gx: Any, **settings: Any) -> Any:
+    return gx.expectations.ExpectColumnValuesToBeBetween(column="rounding", min_value=0, max_value=0, **settings)
+
+
+def checks_of(shapes: tuple[Shape, ...]) -> tuple[Check, ...]:
+    return tuple(Check(name, s.severity) for s in shapes for name in s.check_names)
+
+
 NON_NEGATIVE = Check("金额 ≥ 0")
+MANDATORY = Check("必备表 齐全可读")
+PARSER_WARNING = Check("解析警告", "warning")
+
+
+def _comparisons(shapes: tuple[Shape, ...]) -> Callable[[Disclosure], Frame]:
+    return lambda d: comparison_frame(d, shapes)
+
 
 SUITES: tuple[SuiteSpec, ...] = (
-    SuiteSpec("non_negative_amounts", (NON_NEGATIVE,), lambda d: amount_frame(d, NON_NEGATIVE.name),
+    SuiteSpec("document_completeness", "Every mandatory table (公开01–09) is found and read",
+              (MANDATORY, PARSER_WARNING), lambda d: table_frame(d, MANDATORY.name, PARSER_WARNING.name),
+              acceptable_status, describe_table, report_passing=True),
+    SuiteSpec("non_negative_amounts", "Printed amounts are not negative",
+              (NON_NEGATIVE,), lambda d: amount_frame(d, NON_NEGATIVE.name),
               non_negative, describe_amount, report_passing=False),
-    SuiteSpec("balanced_totals", tuple(Check(i.name, i.severity) for i in IDENTITIES), identity_frame,
-              within_rounding, describe_identity, report_passing=True),
+    SuiteSpec("balanced_totals", "Totals balance within each table", checks_of(IDENTITIES),
+              _comparisons(IDENTITIES), within_rounding, describe_item, report_passing=True, rounding=True),
+    SuiteSpec("cross_table_totals", "The tables agree with each other", checks_of(CROSS_TABLE),
+              _comparisons(CROSS_TABLE), within_rounding, describe_item, report_passing=True, rounding=True),
+    SuiteSpec("performance_self_evaluation", "项目支出绩效自评表: 结余, 执行率 and 总分 add up",
+              checks_of(PERFORMANCE), _comparisons(PERFORMANCE), within_rounding, describe_item,
+              report_passing=True, rounding=True),
+    SuiteSpec("narrative_consistency", "The 情况说明 states what the tables print",
+              checks_of(NARRATIVE_SHAPES), _comparisons(NARRATIVE_SHAPES),
+              within_rounding, describe_item, report_passing=True, rounding=True),
 )

@@ -23,25 +23,34 @@ def layer():
 def test_asset_graph(layer):
     graph = layer.defs.resolve_asset_graph()
     tables = [dg.AssetKey(["warehouse", t]) for t in layer.assets.warehouse.TABLES]
-    raw, parsed, validated = (dg.AssetKey(k) for k in
-                              ("raw_document", "parsed_disclosure", "validated_disclosure"))
+    raw, parsed, validated, published = (dg.AssetKey(k) for k in
+                                         ("raw_document", "parsed_disclosure", "validated_disclosure",
+                                          "published_disclosure"))
     downloads = dg.AssetKey("downloaded_documents")
-    assert set(graph.get_all_asset_keys()) == {raw, parsed, validated, *tables, downloads}
+    assert set(graph.get_all_asset_keys()) == {raw, parsed, validated, *tables, published, downloads}
     assert graph.get(raw).parent_keys == set()
     assert graph.get(parsed).parent_keys == {raw}
     assert graph.get(validated).parent_keys == {parsed}
     for table in tables:
         assert graph.get(table).parent_keys == {parsed, validated}
+    # publication (what analysts see) comes after the load and its blocking checks
+    assert graph.get(published).parent_keys == {parsed, *tables}
     for key in graph.get_all_asset_keys() - {downloads}:
         assert graph.get(key).partitions_def == dg.DynamicPartitionsDefinition(name="documents")
     assert graph.get(downloads).partitions_def is None  # one pull of every URL
 
 
-def test_one_check_per_suite(layer):
+def test_one_check_per_suite_on_the_landed_document(layer):
+    """Checks are reported by the load, on warehouse/dim_document; every suite with error
+    checks is blocking (a failure skips the publication), the narrative one is not."""
     graph = layer.defs.resolve_asset_graph()
-    validated = dg.AssetKey("validated_disclosure")
+    document = dg.AssetKey(["warehouse", "dim_document"])
     names = layer.assets.expectations.SUITE_NAMES
-    assert set(graph.asset_check_keys) == {dg.AssetCheckKey(validated, n) for n in names}
+    assert set(graph.asset_check_keys) == {dg.AssetCheckKey(document, n) for n in names}
+    blocking = {key.name: graph.get_check_spec(key).blocking for key in graph.asset_check_keys}
+    assert blocking == {"document_completeness": True, "non_negative_amounts": True, "balanced_totals": True,
+                        "cross_table_totals": True, "performance_self_evaluation": True,
+                        "narrative_consistency": False}
 
 
 def test_warehouse_writes_share_one_pool(layer):
@@ -53,6 +62,7 @@ def test_warehouse_writes_share_one_pool(layer):
     pools = {k: defs.resolve_assets_def(k).op.pool for k in
              ("raw_document", "parsed_disclosure", "validated_disclosure")}
     assert writer.op.pool == "duckdb_warehouse"
+    assert defs.resolve_assets_def("published_disclosure").op.pool == "duckdb_warehouse"
     assert set(pools.values()) == {None}
 
 

@@ -1,5 +1,7 @@
-"""The Dagster job end to end on real documents: the seed lands with its checks passing, a bad
-document next to it is quarantined with its reason, and the run order does not matter."""
+"""The Dagster job end to end on real documents: the seed lands with its checks passing (its
+real warnings reported), a bad document next to it is quarantined with its reason, a broken
+version of the seed is quarantined by its blocking checks while the seed stays what analysts
+see, and the run order does not matter."""
 
 from __future__ import annotations
 
@@ -15,7 +17,16 @@ from assets.ingestion.resources import RawFolder, WarehouseResource
 from pipelines import warehouse
 
 ASSETS = [ingestion.raw_document, ingestion.parsed_disclosure, ingestion.validated_disclosure,
-          ingestion.warehouse_tables]
+          ingestion.warehouse_tables, ingestion.published_disclosure]
+# the seed passes every suite; its warnings: rounding (balanced_totals) and 3 narrative figures
+SEED_CHECKS = {name: (True, None) for name in expectations.SUITE_NAMES} | {
+    "balanced_totals": (False, dg.AssetCheckSeverity.WARN),
+    "narrative_consistency": (False, dg.AssetCheckSeverity.WARN)}
+
+
+def statuses(result, asset: str = "warehouse") -> set:
+    return {m.materialization.metadata["status"].value for m in result.get_asset_materialization_events()
+            if m.asset_key.path[0] == asset}
 
 
 @pytest.fixture()
@@ -43,12 +54,11 @@ def test_bad_document_is_quarantined_and_the_seed_still_lands(ingest, raw_dir, s
 
     good = run(seed_path.name)
     assert good.success
-    checks = {e.check_name: e.passed for e in good.get_asset_check_evaluations()}
-    assert checks == {name: True for name in expectations.SUITE_NAMES}
-    statuses = {m.materialization.metadata["status"].value
-                for m in good.get_asset_materialization_events()
-                if m.asset_key.path[0] == "warehouse"}
-    assert statuses == {"current"}
+    checks = {e.check_name: (e.passed, None if e.passed else e.severity)
+              for e in good.get_asset_check_evaluations()}
+    assert checks == SEED_CHECKS
+    assert {e.asset_key for e in good.get_asset_check_evaluations()} == {ingestion.DOCUMENT}
+    assert statuses(good) == {"validated"} and statuses(good, "published_disclosure") == {"current"}
 
     conn = warehouse.connect(database, read_only=True)
     try:
@@ -61,6 +71,49 @@ def test_bad_document_is_quarantined_and_the_seed_still_lands(ingest, raw_dir, s
         conn.close()
 
     again = run(seed_path.name)  # the same bytes again: nothing changes
-    assert {m.materialization.metadata["status"].value for m in again.get_asset_materialization_events()
-            if m.asset_key.path[0] == "warehouse"} == {"unchanged"}
+    assert statuses(again) == {"unchanged"} and statuses(again, "published_disclosure") == {"unchanged"}
+    from assets.run import _outcome
+
+    assert _outcome(again) == ("unchanged", "")
+
+
+def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_path, tmp_path):
+    """A corrected re-publication that breaks an identity: the load records it as quarantined
+    (facts kept, failed checks as its reason), the blocking check fails the load step, the
+    publication is skipped and analysts keep seeing the seed. Data Docs are written for both."""
+    run, database = ingest
+    assert run(seed_path.name).success
+    text = seed_path.read_text(encoding="utf-8")
+    broken = raw_dir / "revised.txt"
+    broken.write_text(text.replace("2010301\t行政运行\t571.13", "2010301\t行政运行\t581.13", 1), encoding="utf-8")
+
+    result = run("revised.txt")
+    assert not result.success
+    [failure] = result.get_step_failure_events()
+    assert failure.step_key == "warehouse_tables"
+    assert failure.step_failure_data.error.cls_name == "DagsterAssetCheckFailedError"
+    checks = {e.check_name: (e.passed, e.severity) for e in result.get_asset_check_evaluations()}
+    assert checks["balanced_totals"] == (False, dg.AssetCheckSeverity.ERROR)
+    evaluation = next(e for e in result.get_asset_check_evaluations() if e.check_name == "balanced_totals")
+    table = evaluation.metadata["failures"].value
+    assert "公开02 款 = Σ 项" in table and "公开02 row 3 (20103" in table and "| error |" in table
+    assert statuses(result) == {"quarantined"} and statuses(result, "published_disclosure") == set()
+    from assets.run import _outcome
+
+    outcome, detail = _outcome(result)
+    assert outcome == "quarantined" and "balanced_totals" in detail
+
+    conn = warehouse.connect(database, read_only=True)
+    try:
+        docs = dict(conn.execute("SELECT file_name, status FROM v_documents").fetchall())
+        assert docs == {seed_path.name: "current", "revised.txt": "quarantined"}
+        reason = conn.execute("SELECT status_reason FROM v_documents WHERE file_name = 'revised.txt'").fetchone()[0]
+        assert reason.startswith("failed checks: ") and "公开02 款 = Σ 项" in reason
+        assert conn.execute("SELECT amount_wan FROM v_income WHERE subject_code = '2010301' "
+                            "AND income_source = '本年收入合计'").fetchone()[0] == Decimal("571.13")
+    finally:
+        conn.close()
+    docs_dir = tmp_path / "data_docs"
+    assert (docs_dir / "index.html").is_file()
+    assert len(list(docs_dir.glob("validations/*/*/*/*.html"))) == 2 * len(expectations.SUITE_NAMES)
 

@@ -128,3 +128,52 @@ def test_unparseable_document_is_listed_as_failed(conn, tmp_path):
     warehouse.record_failure(conn, raw, "empty.txt: the file is empty")
     row = conn.execute("SELECT file_name, status, status_reason FROM v_documents").fetchone()
     assert row == ("empty.txt", "failed", "empty.txt: the file is empty")
+
+
+def test_validated_version_waits_for_publication(conn, tmp_path, seed_path, seed_disclosure):
+    """The Dagster job lands a document as 'validated' and publishes it after its blocking checks:
+    until then analysts see the previous version, and the sensor still counts it as to do."""
+    warehouse.load_disclosure(conn, seed_disclosure, Verdict(False))
+    new = revised(tmp_path, seed_path, "办公费25.20万元", "办公费35.45万元")
+    landed = warehouse.load_disclosure(conn, new, Verdict(False), publish=False)
+    assert (landed.status, landed.replaced) == ("validated", [])
+    assert conn.execute("SELECT DISTINCT document_sha256 FROM v_income").fetchall() == [(seed_disclosure.sha256,)]
+
+    published = warehouse.publish_document(conn, new.sha256)
+    assert (published.status, published.replaced) == ("current", [seed_disclosure.sha256])
+    statuses = dict(conn.execute("SELECT document_sha256, status FROM dim_document").fetchall())
+    assert statuses == {seed_disclosure.sha256: "superseded", new.sha256: "current"}
+    assert conn.execute("SELECT DISTINCT document_sha256 FROM v_income").fetchall() == [(new.sha256,)]
+    assert warehouse.publish_document(conn, new.sha256).status == "unchanged"
+
+
+def test_quarantined_version_cannot_be_published(conn, tmp_path, seed_path, seed_disclosure):
+    bad = revised(tmp_path, seed_path, "2010301\t行政运行\t571.13", "2010301\t行政运行\t999.99")
+    assert warehouse.load_disclosure(conn, bad, Verdict(True), publish=False).status == "quarantined"
+    with pytest.raises(ValueError, match="a quarantined document cannot be published"):
+        warehouse.publish_document(conn, bad.sha256)
+
+
+def test_quarantine_reason_names_the_failed_checks(conn, tmp_path, seed_path, seed_disclosure):
+    import expectations
+
+    warehouse.load_disclosure(conn, seed_disclosure, expectations.validate(seed_disclosure))
+    bad = revised(tmp_path, seed_path, "2010301\t行政运行\t571.13", "2010301\t行政运行\t581.13")
+    assert warehouse.load_disclosure(conn, bad, expectations.validate(bad)).status == "quarantined"
+    reason = conn.execute("SELECT status_reason FROM v_documents WHERE status = 'quarantined'").fetchone()[0]
+    assert reason == "failed checks: 公开02 款 = Σ 项; 公开02 本年收入合计 = Σ 收入来源"
+    row = conn.execute("""SELECT severity, expected, actual, difference, tolerance, unit, location_table,
+                                 location_row, location_column FROM v_validation
+                          WHERE document_status = 'quarantined' AND "check" = '公开02 款 = Σ 项'""").fetchone()
+    assert row == ("error", D("1255.73"), D("1265.73"), D("10.00"), D("0.015"), "万元", "公开02", 3, "本年收入合计")
+
+
+def test_landed_state_leaves_out_unpublished_documents(tmp_path, seed_disclosure):
+    """A run that stopped between load and publication is not done: the sensor asks again."""
+    path = tmp_path / "w.duckdb"
+    with warehouse.writer(path) as conn:
+        warehouse.load_disclosure(conn, seed_disclosure, Verdict(False), publish=False)
+    assert warehouse.landed(path)[1] == set()
+    with warehouse.writer(path) as conn:
+        warehouse.publish_document(conn, seed_disclosure.sha256)
+    assert warehouse.landed(path)[1] == {(seed_disclosure.sha256, seed_disclosure.parser)}

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS dim_document (
     amount_unit         VARCHAR,                   -- unit printed in the document: 万元 | 元
     page_count          INTEGER,
     tables_found        VARCHAR[],
-    status              VARCHAR NOT NULL,          -- current | superseded | quarantined | failed
+    status              VARCHAR NOT NULL,          -- current | superseded | quarantined | failed | validated
     status_reason       VARCHAR,
     superseded_by       VARCHAR,
     ingested_at         TIMESTAMP NOT NULL,
@@ -184,6 +184,11 @@ CREATE TABLE IF NOT EXISTS fact_validation (           -- Great Expectations res
     location VARCHAR, detail VARCHAR,
     validated_at TIMESTAMP NOT NULL
 );
+-- Added with the full validation suites; ALTER so that an existing warehouse file gains them.
+ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS tolerance DECIMAL(20,4);  -- rounding allowance, in unit
+ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_table VARCHAR;   -- 公开01 … 公开10, 情况说明, 绩效自评表
+ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_row INTEGER;     -- table data row; line for 情况说明/绩效自评表
+ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_column VARCHAR;  -- canonical column
 
 CREATE TABLE IF NOT EXISTS ingestion_log (             -- what happened to each file, run by run
     logged_at           TIMESTAMP NOT NULL,

@@ -101,8 +101,9 @@ SELECT dep.department_name AS department, d.fiscal_year, d.status AS document_st
        CASE WHEN v.unit = '元' THEN v.expected * 0.0001 ELSE v.expected END AS expected,
        CASE WHEN v.unit = '元' THEN v.actual * 0.0001 ELSE v.actual END AS actual,
        CASE WHEN v.unit = '元' THEN v.difference * 0.0001 ELSE v.difference END AS difference,
+       CASE WHEN v.unit = '元' THEN v.tolerance * 0.0001 ELSE v.tolerance END AS tolerance,
        CASE WHEN v.unit = '元' THEN '万元' ELSE v.unit END AS unit,
-       v.location, v.detail,
+       v.location, v.location_table, v.location_row, v.location_column, v.detail,
        v.document_sha256, d.file_name, v.validated_at
 FROM fact_validation v
 JOIN dim_document d USING (document_sha256)

@@ -1,12 +1,23 @@
 """The ingestion assets, one partition per document:
 
-raw_document -> parsed_disclosure -> validated_disclosure (+ one check per GX suite)
-             -> warehouse/<table> (one multi-asset: one transaction per document).
+raw_document -> parsed_disclosure -> validated_disclosure (GX report; Data Docs)
+             -> warehouse/<table> (one multi-asset: one transaction per document; one check
+                per GX suite, on warehouse/dim_document, blocking when the suite has error checks)
+             -> published_disclosure (the document becomes what analysts see)
 
-Loads run in the "duckdb_warehouse" pool (limit 1, see assets/dagster.yaml), because DuckDB
-allows one writing process. Reading, parsing and validating run in parallel; the one write
-outside the pool, the quarantine record of a document the parser rejects, waits for the
-file's lock (`pipelines.warehouse.connect` retries), so writes never collide.
+Quarantine and blocking checks: the load runs for every parsed document, so a document with
+validation errors is recorded (facts kept for inspection, status 'quarantined', the failed
+checks as its reason, every check in fact_validation). A clean document lands as 'validated'.
+The load step then reports one asset check per suite; a suite with error checks is blocking,
+so when it fails (ERROR) Dagster fails the step after the load has committed and skips
+`published_disclosure`, the only step that makes a document 'current' (superseding the
+previous version of its department-year). What analysts see is thus gated by the blocking
+checks, and the quarantine is still recorded.
+
+Loads and publications run in the "duckdb_warehouse" pool (limit 1, see assets/dagster.yaml),
+because DuckDB allows one writing process. Reading, parsing and validating run in parallel; the
+one write outside the pool, the quarantine record of a document the parser rejects, waits for
+the file's lock (`pipelines.warehouse.connect` retries), so writes never collide.
 """
 
 import json
@@ -19,6 +30,7 @@ os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress
 import dagster as dg
 
 import expectations
+from expectations import docs as expectations_docs
 from pipelines import warehouse
 from pipelines.model import Disclosure, DocumentError, ParsedTable
 from pipelines.parsing.document import parse_document
@@ -54,47 +66,46 @@ def parsed_disclosure(
     return dg.Output(disclosure, metadata=_describe(disclosure))
 
 
+DOCUMENT = dg.AssetKey(["warehouse", "dim_document"])  # the checks are about the landed document
+
 with warnings.catch_warnings():
     # Partitioned checks are a Dagster preview feature (1.13); without them the UI keeps only
     # the latest document's result per suite instead of one per document.
     warnings.simplefilter("ignore", dg.PreviewWarning)
     SUITE_CHECKS = [
-        # Not blocking: the load decides what failed suites mean (load_disclosure gets the report).
-        dg.AssetCheckSpec(name, asset="validated_disclosure", partitions_def=documents)
+        dg.AssetCheckSpec(name, asset=DOCUMENT, partitions_def=documents,
+                          description=expectations.CONCERNS[name], blocking=expectations.BLOCKING[name])
         for name in expectations.SUITE_NAMES
     ]
 
 
-@dg.asset(
-    partitions_def=documents, group_name="ingestion", kinds={"python"}, check_specs=SUITE_CHECKS
-)
+@dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
 def validated_disclosure(
-    parsed_disclosure: Disclosure,
-) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    """Runs the GX suites here (dagster-ge does not support GX 1.x); one check result per suite."""
+    context: dg.AssetExecutionContext, parsed_disclosure: Disclosure, duckdb: WarehouseResource
+) -> dg.Output:
+    """Runs the GX suites here (dagster-ge does not support GX 1.x) and writes their Data Docs
+    (next to the warehouse file, in data_docs/); the checks are reported by the load."""
     report = expectations.validate(parsed_disclosure)
-    declared = set(expectations.SUITE_NAMES)
-    extra = sorted(s.name for s in report.suites if s.name not in declared)
-    yield dg.Output(
+    docs: dict[str, object] = {}
+    try:
+        built = expectations.build_data_docs(report, parsed_disclosure,
+                                             expectations_docs.default_directory(duckdb.database))
+        docs = {"data_docs": dg.MetadataValue.path(str(built["index"])),
+                "data_docs_pages": dg.MetadataValue.int(len(built["pages"]))}
+    except Exception as error:  # noqa: BLE001 - the docs are a view; validation itself succeeded
+        context.log.warning(f"{parsed_disclosure.source_path}: Data Docs not written: {error}")
+        docs = {"data_docs_error": str(error)}
+    return dg.Output(
         report,
         metadata={
             "has_errors": report.has_errors,
+            "errors": dg.MetadataValue.int(len(report.errors)),
+            "warnings": dg.MetadataValue.int(len(report.warnings)),
             "suites_passed": sum(s.success for s in report.suites),
             "suites_failed": sum(not s.success for s in report.suites),
-            **({"undeclared_suites": ", ".join(extra)} if extra else {}),
+            **docs,
         },
     )
-    ran = {s.name: s for s in report.suites if s.name in declared}
-    for name in expectations.SUITE_NAMES:
-        if name in ran:
-            yield _check_result(ran[name])
-        else:
-            yield dg.AssetCheckResult(
-                check_name=name,
-                passed=False,
-                severity=dg.AssetCheckSeverity.WARN,
-                description="suite did not run for this document",
-            )
 
 
 @dg.multi_asset(
@@ -109,6 +120,7 @@ def validated_disclosure(
         )
         for table in warehouse.TABLES
     ],
+    check_specs=SUITE_CHECKS,
     ins={
         "parsed_disclosure": dg.AssetIn("parsed_disclosure"),
         "validated_disclosure": dg.AssetIn("validated_disclosure"),
@@ -121,25 +133,64 @@ def warehouse_tables(
     parsed_disclosure: Disclosure,
     validated_disclosure,  # expectations.ValidationReport
     duckdb: WarehouseResource,
-) -> Iterator[dg.MaterializeResult]:
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Loads the document into every warehouse table in one transaction (`load_disclosure`,
-    which leaves the warehouse unchanged when the same bytes were landed by the same parser)."""
+    which leaves the warehouse unchanged when the same bytes were landed by the same parser):
+    'quarantined' with validation errors, else 'validated' (published by the next asset). Then
+    one check per suite; a failed blocking check fails this step and skips the publication."""
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
-        result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id)
+        result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id, publish=False)
     if result.status == "unchanged":
         context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
     for table in warehouse.TABLES:
         yield dg.MaterializeResult(
             asset_key=["warehouse", table],
             metadata={
-                "status": result.status,  # current | quarantined (validation errors) | unchanged
+                "status": result.status,  # validated | quarantined (validation errors) | unchanged
                 **({"rows": dg.MetadataValue.int(result.rows[table])} if table in result.rows
                    else {}),  # LoadResult.rows counts fact tables only
                 "sha256": d.sha256,
-                "superseded": ", ".join(result.replaced) or "-",
             },
         )
+    ran = {s.name: s for s in validated_disclosure.suites}
+    for name in expectations.SUITE_NAMES:
+        if name in ran:
+            yield _check_result(ran[name])
+        else:  # never a silent pass: a suite that did not run fails, and blocks if it could
+            yield dg.AssetCheckResult(
+                asset_key=DOCUMENT,
+                check_name=name,
+                passed=False,
+                severity=dg.AssetCheckSeverity.ERROR if expectations.BLOCKING[name] else dg.AssetCheckSeverity.WARN,
+                description="suite did not run for this document",
+            )
+
+
+@dg.asset(
+    deps=[dg.AssetKey(["warehouse", t]) for t in warehouse.TABLES],
+    ins={"parsed_disclosure": dg.AssetIn("parsed_disclosure")},
+    partitions_def=documents,
+    group_name="warehouse",
+    kinds={"duckdb"},
+    pool=POOL,
+)
+def published_disclosure(
+    context: dg.AssetExecutionContext, parsed_disclosure: Disclosure, duckdb: WarehouseResource
+) -> dg.MaterializeResult:
+    """Makes the validated document the current version of its department-year, the one the
+    analysts' views show (the previous one becomes superseded). Runs only when every blocking
+    check of the load passed."""
+    d = parsed_disclosure
+    with duckdb.get_connection() as conn:
+        result = warehouse.publish_document(conn, d.sha256)
+    return dg.MaterializeResult(metadata={
+        "status": result.status,  # current | unchanged (it already was)
+        "sha256": d.sha256,
+        "department": d.info.department,
+        "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
+        "superseded": ", ".join(result.replaced) or "-",
+    })
 
 
 def _quarantine(
@@ -202,32 +253,35 @@ def _table_markdown(table: ParsedTable) -> str:
 
 
 def _check_result(suite) -> dg.AssetCheckResult:
-    errors = [f for f in suite.failures if str(f.get("severity", "")).lower() == "error"]
+    """Passed only when nothing failed; ERROR when an error check failed (blocking), WARN when
+    only warnings did (a narrative mismatch, a rounding difference within tolerance)."""
     return dg.AssetCheckResult(
+        asset_key=DOCUMENT,
         check_name=suite.name,
-        passed=bool(suite.success),
-        # WARN only when nothing but warnings failed; GX severity "error" (critical) is ERROR.
-        severity=dg.AssetCheckSeverity.WARN
-        if suite.failures and not errors
-        else dg.AssetCheckSeverity.ERROR,
+        passed=not suite.failures,
+        severity=dg.AssetCheckSeverity.ERROR if suite.errors else dg.AssetCheckSeverity.WARN,
+        description=suite.concern,
         metadata={
-            "success": bool(suite.success),
-            "errors": dg.MetadataValue.int(len(errors)),
-            "failures": dg.MetadataValue.int(len(suite.failures)),
+            "success": bool(suite.success),  # no error (warnings allowed)
+            "errors": dg.MetadataValue.int(len(suite.errors)),
+            "warnings": dg.MetadataValue.int(len(suite.warnings)),
+            "failed_checks": dg.MetadataValue.json(_jsonable(sorted({f["check"] for f in suite.errors}))),
             "statistics": dg.MetadataValue.json(_jsonable(suite.statistics)),
-            "failed_expectations": dg.MetadataValue.md(_failures_markdown(suite.failures)),
+            "failures": dg.MetadataValue.md(_failures_markdown(suite.errors + suite.warnings)),
         },
     )
 
 
 def _failures_markdown(failures: list[dict]) -> str:
+    """Errors first: check, severity, expected / actual / difference / tolerance (元 for money),
+    and where (table, row, column)."""
     if not failures:
         return "(none)"
-    columns = ["check", "severity", "expected", "actual", "difference", "location"]
+    columns = ["check", "severity", "expected", "actual", "difference", "tolerance", "unit", "location"]
     lines = [_md_row(columns), _md_row(["---"] * len(columns))]
     lines += [_md_row([_text(f.get(c)) for c in columns]) for f in failures[:MAX_FAILURE_ROWS]]
     if len(failures) > MAX_FAILURE_ROWS:
-        lines.append(f"\n… and {len(failures) - MAX_FAILURE_ROWS} more")
+        lines.append(f"\n… and {len(failures) - MAX_FAILURE_ROWS} more (v_validation has them all)")
     return "\n".join(lines)
 
 

@@ -3,8 +3,13 @@
 Versions: a document is its bytes (SHA-256). Loading the same bytes with the same parser
 again changes nothing. A new version of a department-year becomes 'current' and the one
 it replaces becomes 'superseded' in the same transaction; a version with validation errors
-is 'quarantined' and leaves the current one in place. Rows are never deleted, except a
+is 'quarantined' (its facts and its validation rows are kept for inspection, the reason names
+the failed checks) and leaves the current one in place. Rows are never deleted, except a
 document's own rows when it is reloaded by a newer parser (delete-then-insert).
+
+Publication can be a step of its own (`publish=False`, then `publish_document`): the document
+lands as 'validated' and becomes 'current' only when published. The Dagster job does that, so
+its blocking asset checks gate what analysts see (assets/ingestion/assets.py).
 """
 
 from __future__ import annotations
@@ -30,16 +35,21 @@ LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
 
 
 class Report(Protocol):
-    """What the loader needs from a validation report (see `expectations.validate`)."""
+    """What the loader needs from a validation report (see `expectations.validate`); a
+    `reason()` method, if it has one, says briefly why a document is quarantined."""
 
     has_errors: bool
 
     def rows(self) -> list[dict[str, Any]]: ...
 
 
+VALIDATED = "validated"  # landed and passed validation, awaiting publication
+ROWS_PER_INSERT = 500  # one multi-row INSERT per chunk: DuckDB's executemany prepares per row
+
+
 @dataclass
 class LoadResult:
-    status: str  # current | quarantined | unchanged
+    status: str  # current | validated | quarantined | unchanged
     document_sha256: str
     rows: dict[str, int] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
@@ -56,8 +66,17 @@ def is_landed(conn: duckdb.DuckDBPyConnection, sha256: str, parser: str) -> bool
     return found is not None
 
 
+def quarantine_reason(report: Report) -> str:
+    """Short: the failed checks (the report says which when it can), for dim_document."""
+    reason = getattr(report, "reason", None)
+    return reason() if callable(reason) else "validation errors (see v_validation)"
+
+
 def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, report: Report | None,
-                    run_id: str | None = None) -> LoadResult:
+                    run_id: str | None = None, publish: bool = True) -> LoadResult:
+    """Land the document's facts and validation rows in one transaction. With validation
+    errors it is 'quarantined'; otherwise 'current' (publish=True) or 'validated', awaiting
+    `publish_document`."""
     if is_landed(conn, disclosure.sha256, disclosure.parser):
         return LoadResult("unchanged", disclosure.sha256, _row_counts(conn, disclosure.sha256))
     quarantined = bool(report and report.has_errors)
@@ -69,15 +88,47 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
         counts = _insert_facts(conn, disclosure, department_key)
         if report is not None:
             _insert_validation(conn, disclosure.sha256, report)
-        replaced = [] if quarantined else _supersede(conn, disclosure, department_key)
-        status = "quarantined" if quarantined else "current"
-        reason = "validation errors (see v_validation)" if quarantined else None
+        replaced: list[str] = []
+        if quarantined:
+            status, reason = "quarantined", quarantine_reason(report)
+        elif publish:
+            replaced = _supersede(conn, disclosure.sha256, disclosure.source_path, department_key,
+                                  disclosure.info.fiscal_year, disclosure.info.kind)
+            status, reason = "current", None
+        else:
+            status, reason = VALIDATED, "awaiting publication"
         _upsert_document(conn, disclosure, department_key, status, reason, run_id)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return LoadResult(status, disclosure.sha256, counts, replaced)
+
+
+def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult:
+    """Make a 'validated' document the current version of its department-year (the one it
+    replaces becomes 'superseded'), in one transaction. Publishing the current one again
+    changes nothing; a quarantined or failed document cannot be published."""
+    found = conn.execute(
+        """SELECT status, file_name, department_key, fiscal_year, kind FROM dim_document
+           WHERE document_sha256 = ?""", [sha256]).fetchone()
+    if found is None:
+        raise ValueError(f"{sha256}: not in the warehouse")
+    status, file_name, department_key, fiscal_year, kind = found
+    if status in ("current", "superseded"):
+        return LoadResult("unchanged", sha256, _row_counts(conn, sha256))
+    if status != VALIDATED:
+        raise ValueError(f"{file_name}: a {status} document cannot be published")
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        replaced = _supersede(conn, sha256, file_name, department_key, fiscal_year, kind)
+        conn.execute("UPDATE dim_document SET status = 'current', status_reason = NULL WHERE document_sha256 = ?",
+                     [sha256])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return LoadResult("current", sha256, _row_counts(conn, sha256), replaced)
 
 
 def record_failure(conn: duckdb.DuckDBPyConnection, raw: RawDocument, reason: str,
@@ -113,14 +164,12 @@ def _conform_subjects(conn, disclosure: Disclosure) -> None:
     for code, name in function_subjects(disclosure).items():
         level, level_no = LEVELS.get(len(code), ("项", 3))
         rows.append((code, name, level, level_no, code[:-2] if len(code) > 3 else None))
-    if rows:
-        conn.executemany("INSERT OR IGNORE INTO dim_function_subject VALUES (?, ?, ?, ?, ?)", rows)
+    _insert_many(conn, "INSERT OR IGNORE INTO dim_function_subject VALUES", rows)
     economic = [
         (code, name, "类" if len(code) == 3 else "款", code[:3] if len(code) > 3 else None, group)
         for code, (name, group) in economic_subjects(disclosure).items()
     ]
-    if economic:
-        conn.executemany("INSERT OR IGNORE INTO dim_economic_subject VALUES (?, ?, ?, ?, ?)", economic)
+    _insert_many(conn, "INSERT OR IGNORE INTO dim_economic_subject VALUES", economic)
 
 
 def _delete_document_rows(conn, sha256: str) -> None:
@@ -145,23 +194,28 @@ def _insert(conn, table: str, keys: dict, rows: list[dict]) -> None:
     if not rows:
         return
     columns = [*keys, *rows[0]]
-    placeholders = ", ".join("?" for _ in columns)
-    conn.executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-        [[*keys.values(), *(row[c] for c in rows[0])] for row in rows],
-    )
+    _insert_many(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES",
+                 [[*keys.values(), *(row[c] for c in rows[0])] for row in rows])
+
+
+def _insert_many(conn, head: str, rows: list) -> None:
+    """`head` (INSERT … VALUES) with many rows per statement: far faster than executemany."""
+    if not rows:
+        return
+    width = len(rows[0])
+    one = "(" + ", ".join("?" for _ in range(width)) + ")"
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[start:start + ROWS_PER_INSERT]
+        conn.execute(f"{head} {', '.join(one for _ in chunk)}", [v for row in chunk for v in row])
 
 
 def _register_labels(conn, facts: dict[str, list[dict]]) -> None:
     """A column a document adds beyond the template keeps its printed label as its type."""
     income = sorted({r["income_source"] for r in facts["fact_income"]})
     spending = sorted({r["expenditure_type"] for r in facts["fact_expenditure"]})
-    if income:
-        conn.executemany("INSERT OR IGNORE INTO dim_income_source VALUES (?, 100, false)",
-                         [[n] for n in income])
-    if spending:
-        conn.executemany("INSERT OR IGNORE INTO dim_expenditure_type VALUES (?, 100, false, true)",
-                         [[n] for n in spending])
+    _insert_many(conn, "INSERT OR IGNORE INTO dim_income_source VALUES", [[n, 100, False] for n in income])
+    _insert_many(conn, "INSERT OR IGNORE INTO dim_expenditure_type VALUES",
+                 [[n, 100, False, True] for n in spending])
 
 
 def _insert_validation(conn, sha256: str, report: Report) -> None:
@@ -169,30 +223,33 @@ def _insert_validation(conn, sha256: str, report: Report) -> None:
     if not rows:
         return
     now = _now()
-    conn.executemany(
+    _insert_many(
+        conn,
         """INSERT INTO fact_validation (document_sha256, suite, check_name, severity, success, expected,
-               actual, difference, unit, location, detail, validated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [[sha256, r["suite"], r["check"], r["severity"], r["success"], r.get("expected"),
-          r.get("actual"), r.get("difference"), r.get("unit"), r.get("location"), r.get("detail"), now]
+               actual, difference, tolerance, unit, location, location_table, location_row, location_column,
+               detail, validated_at) VALUES""",
+        [[sha256, r["suite"], r["check"], r["severity"], r["success"], r.get("expected"), r.get("actual"),
+          r.get("difference"), r.get("tolerance"), r.get("unit"), r.get("location"), r.get("table"),
+          r.get("row"), r.get("column"), r.get("detail"), now]
          for r in rows],
     )
 
 
-def _supersede(conn, disclosure: Disclosure, department_key: int) -> list[str]:
+def _supersede(conn, sha256: str, file_name: str, department_key: int, fiscal_year: int,
+               kind: str) -> list[str]:
     """Mark the department-year's current version (if another) as superseded by this one."""
     replaced = [
         sha for (sha,) in conn.execute(
             """SELECT document_sha256 FROM dim_document WHERE department_key = ? AND fiscal_year = ?
                    AND kind = ? AND status = 'current' AND document_sha256 <> ?""",
-            [department_key, disclosure.info.fiscal_year, disclosure.info.kind, disclosure.sha256],
+            [department_key, fiscal_year, kind, sha256],
         ).fetchall()
     ]
     for sha in replaced:
         conn.execute(
             "UPDATE dim_document SET status = 'superseded', superseded_by = ?, status_reason = ? "
             "WHERE document_sha256 = ?",
-            [disclosure.sha256, f"replaced by {disclosure.source_path}", sha],
+            [sha256, f"replaced by {file_name}", sha],
         )
     return replaced
 

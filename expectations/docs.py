@@ -1,0 +1,137 @@
+"""GX Data Docs: the validation of every document as HTML a person can open.
+
+    build(report, disclosure, directory) -> {"index": …/index.html, "pages": [one per suite]}
+
+The site lives in `directory` (by default `data_docs/` next to the warehouse file, i.e.
+`warehouse/data_docs/`; `JUESUAN_DATA_DOCS` overrides). Its validation results are kept as
+JSON in `directory/results/` (a filesystem store), so the index lists every document validated
+by any process, not only this one's; a document validated again replaces its own pages.
+
+A separate ephemeral GX context renders the site: the validating context keeps no results (see
+runtime.run), and this one is bound to its directory. Some GX 1.x versions silently skip
+writing pages (no error, no file), so after every build the index and each page are checked
+on disk and their absence raises `DataDocsError`. Builds from parallel processes take turns
+on a lock file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from expectations import runtime
+from expectations.report import ValidationReport
+from expectations.suites import SUITES
+from pipelines.model import Disclosure
+
+SITE = "juesuan"
+ENV = "JUESUAN_DATA_DOCS"
+_contexts: dict[Path, Any] = {}
+
+
+class DataDocsError(RuntimeError):
+    """GX did not write the pages it was asked to build."""
+
+
+def default_directory(warehouse_path: str | Path | None = None) -> Path:
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    from pipelines.warehouse.connection import default_path
+
+    return Path(warehouse_path or default_path()).parent / "data_docs"
+
+
+def _context(directory: Path) -> Any:
+    """An ephemeral context whose results store and Data Docs site are `directory`."""
+    if directory not in _contexts:
+        gx = runtime.gx()
+        from great_expectations.data_context.types.base import DataContextConfig, InMemoryStoreBackendDefaults
+
+        config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False))
+        config.stores[config.validation_results_store_name] = {
+            "class_name": "ValidationResultsStore",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str(directory / "results")},
+        }
+        config.data_docs_sites = {SITE: {
+            "class_name": "SiteBuilder",
+            "show_how_to_buttons": False,
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        }}
+        context = gx.get_context(project_config=config, mode="ephemeral")
+        for spec in SUITES:
+            runtime.expectation_suite(context, spec)
+        _contexts[directory] = context
+    return _contexts[directory]
+
+
+@contextmanager
+def _turn(directory: Path) -> Iterator[None]:
+    """One build at a time per site, across processes (the index is rewritten whole)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / ".lock", "w") as lock:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: builds are not expected to run in parallel there
+            yield
+            return
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _safe(text: str) -> str:
+    """A path segment: GX writes run names and batch ids into file paths."""
+    return "".join("_" if c in '/\\:*?"<>|' else c for c in text).strip() or "_"
+
+
+def run_name(disclosure: Disclosure) -> str:
+    info = disclosure.info
+    return _safe(f"{info.department} {info.fiscal_year} {disclosure.sha256[:12]}")
+
+
+def build(report: ValidationReport, disclosure: Disclosure, directory: Path) -> dict:
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    missing = [s.name for s in report.suites if s.gx_result is None]
+    if missing:
+        raise DataDocsError(f"no GX results for {', '.join(missing)}: build Data Docs where the report was made")
+    directory = Path(directory).resolve()
+    name = run_name(disclosure)
+    run_time = report.suites[0].gx_result.meta["run_id"].run_time
+    batch = _safe(disclosure.source_path)
+    with _turn(directory):
+        context = _context(directory)
+        store = context.validation_results_store
+        for key in store.list_keys():  # this document's previous validation
+            if key.run_id.run_name == name:
+                store.remove_key(key)
+        for suite in report.suites:
+            shutil.rmtree(directory / "validations" / suite.name / name, ignore_errors=True)
+        keys = []
+        for suite in report.suites:
+            run_id = RunIdentifier(run_name=name, run_time=run_time)
+            suite.gx_result.meta["run_id"] = run_id  # what the page shows as its run
+            key = ValidationResultIdentifier(ExpectationSuiteIdentifier(suite.name), run_id, batch)
+            store.set(key, suite.gx_result)
+            keys.append(key)
+        suites = [ExpectationSuiteIdentifier(s.name) for s in SUITES]
+        context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *suites])
+    index = directory / "index.html"
+    pages = [directory / "validations" / k.expectation_suite_identifier.name / k.run_id.run_name
+             / k.run_id.run_time.strftime("%Y%m%dT%H%M%S.%fZ") / f"{k.batch_identifier}.html" for k in keys]
+    absent = [p for p in (index, *pages) if not p.is_file()]
+    if absent:
+        raise DataDocsError(f"GX did not write {len(absent)} Data Docs pages, e.g. {absent[0]}")
+    return {"index": index, "pages": pages}
