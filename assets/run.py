@@ -6,6 +6,7 @@ Exit status: 0 when every document either landed or was quarantined (a bad docum
 not a crash); 1 when any run failed for another reason, i.e. the pipeline itself is broken.
 """
 
+import hashlib
 import os
 import shutil
 import sys
@@ -43,6 +44,8 @@ def main() -> int:
 
     pending = {r.partition_key for r in pending_runs(resources.raw_folder(), resources.warehouse_db())}
     broken: dict[str, str] = {}
+    skipped = [k for k in keys if k not in pending]
+    _log_skipped(skipped)
     for n, key in enumerate(keys, 1):
         if key not in pending:
             print(f"[{n}/{len(keys)}] {key}: unchanged (these bytes are in the warehouse; not parsed)")
@@ -72,6 +75,23 @@ def main() -> int:
             print(f"  {key}: {detail}", file=sys.stderr)
         return 1
     return 0
+
+
+def _log_skipped(keys: list[str]) -> None:
+    """Files whose bytes are already in the warehouse get a 'skipped' row, without a run."""
+    if not keys:
+        return
+    folder = resources.raw_folder()
+    with resources.warehouse_db().get_connection() as conn:
+        for key in keys:
+            path = folder.file(key)
+            warehouse.log_ingestion(conn, key, "skipped", sha256=_sha256(path),
+                                    source=str(folder.folder_of(key)[1]),
+                                    reason="these bytes are already in the warehouse; not parsed")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _instance() -> dg.DagsterInstance:

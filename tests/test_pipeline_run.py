@@ -76,6 +76,17 @@ def test_bad_document_is_quarantined_and_the_seed_still_lands(ingest, raw_dir, s
 
     assert _outcome(again) == ("unchanged", "")
 
+    conn = warehouse.connect(database, read_only=True)
+    try:
+        log = conn.execute("""SELECT file_name, status, reason IS NOT NULL, duration_ms >= 0, run_id
+                              FROM v_ingestion_log ORDER BY logged_at""").fetchall()
+    finally:
+        conn.close()
+    assert [row[:4] for row in log] == [("报告 2024.txt", "failed", True, True),
+                                        (seed_path.name, "landed", False, True),
+                                        (seed_path.name, "skipped", True, True)]
+    assert [row[4] for row in log] == [bad.run_id, good.run_id, again.run_id]
+
 
 def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_path, tmp_path):
     """A corrected re-publication that breaks an identity: the load records it as quarantined
@@ -109,6 +120,9 @@ def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_
         assert docs == {seed_path.name: "current", "revised.txt": "quarantined"}
         reason = conn.execute("SELECT status_reason FROM v_documents WHERE file_name = 'revised.txt'").fetchone()[0]
         assert reason.startswith("failed checks: ") and "公开02 款 = Σ 项" in reason
+        logged = conn.execute("SELECT status, reason FROM v_ingestion_log WHERE file_name = 'revised.txt'"
+                              ).fetchall()
+        assert logged == [("quarantined", reason)]
         assert conn.execute("SELECT amount_wan FROM v_income WHERE subject_code = '2010301' "
                             "AND income_source = '本年收入合计'").fetchone()[0] == Decimal("571.13")
     finally:

@@ -22,6 +22,7 @@ the file's lock (`pipelines.warehouse.connect` retries), so writes never collide
 
 import json
 import os
+import time
 import warnings
 from collections.abc import Iterator
 
@@ -37,6 +38,7 @@ from pipelines.parsing.document import parse_document
 from pipelines.raw import RawDocument, read_raw
 
 from assets.ingestion.partitions import documents
+from assets.ingestion import resources
 from assets.ingestion.resources import RawFolder, WarehouseResource
 
 POOL = "duckdb_warehouse"
@@ -140,7 +142,14 @@ def warehouse_tables(
     one check per suite; a failed blocking check fails this step and skips the publication."""
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
-        result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id, publish=False)
+        result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id,
+                                           publish=False)
+        if result.status in ("quarantined", "unchanged"):
+            reason = (conn.execute("SELECT status_reason FROM dim_document WHERE document_sha256 = ?",
+                                   [d.sha256]).fetchone()[0] if result.status == "quarantined"
+                      else "these bytes were already loaded by this parser")
+            _log(context, conn, d.source_path, d.sha256,
+                 "quarantined" if result.status == "quarantined" else "skipped", reason)
     if result.status == "unchanged":
         context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
     for table in warehouse.TABLES:
@@ -184,6 +193,10 @@ def published_disclosure(
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
         result = warehouse.publish_document(conn, d.sha256)
+        if result.status == "current":  # newly published (else the load logged 'skipped')
+            superseded = ", ".join(r[:12] for r in result.replaced)
+            _log(context, conn, d.source_path, d.sha256, "landed",
+                 f"supersedes {superseded}" if superseded else None)
     return dg.MaterializeResult(metadata={
         "status": result.status,  # current | unchanged (it already was)
         "sha256": d.sha256,
@@ -202,6 +215,7 @@ def _quarantine(
     """Records the document as quarantined, and returns the Failure that ends this run only."""
     with duckdb.get_connection() as conn:
         warehouse.record_failure(conn, raw, err.problem, run_id=context.run_id)
+        _log(context, conn, raw.name, raw.sha256, "failed", err.problem)
     return dg.Failure(
         description=f"quarantined {err.document}: {err.problem}",
         metadata={
@@ -211,6 +225,18 @@ def _quarantine(
             "quarantined": True,  # assets.run tells document problems from pipeline errors by this
         },
         allow_retries=False,
+    )
+
+
+def _log(context: dg.AssetExecutionContext, conn, name: str, sha256: str, status: str,
+         reason: str | None) -> None:
+    """One ingestion_log row; the duration is the run's so far."""
+    record = context.instance.get_run_record_by_id(context.run_id)
+    started = record.start_time if record and record.start_time else None
+    warehouse.log_ingestion(
+        conn, name, status, sha256=sha256, reason=reason, run_id=context.run_id,
+        source=str(resources.raw_folder().folder_of(name)[1]),
+        duration_ms=int((time.time() - started) * 1000) if started else None,
     )
 
 

@@ -59,10 +59,14 @@ class RawFolder(dg.ConfigurableResource):
                 found.update({prefix + p.relative_to(folder).as_posix(): p for p in list_raw(folder)})
         return found
 
+    def folder_of(self, key: str) -> tuple[str, Path]:
+        """(key prefix, folder) of a partition key."""
+        return max(((p, f) for p, f in self.folders().items() if key.startswith(p)),
+                   key=lambda pf: len(pf[0]))
+
     def file(self, key: str) -> Path:
         """The partition's file; a key that leads outside its folder ("../x") is refused."""
-        prefix, folder = max(((p, f) for p, f in self.folders().items() if key.startswith(p)),
-                             key=lambda pf: len(pf[0]))
+        prefix, folder = self.folder_of(key)
         path = folder / key[len(prefix):]
         if not inside(path, folder.resolve()):
             raise dg.Failure(f"{key}: outside the raw folder {folder}; not read")

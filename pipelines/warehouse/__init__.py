@@ -8,13 +8,13 @@ use `reader()`: a snapshot published by `writer()` after every successful write.
 from pipelines.warehouse.connection import connect, default_path, reader, snapshot_path, writer
 from pipelines.warehouse.facts import FACT_TABLES
 from pipelines.warehouse.load import LoadResult, is_landed, load_disclosure, publish_document, record_failure
-from pipelines.warehouse.log import LOAD_STATUS, log_ingestion
+from pipelines.warehouse.log import log_ingestion
 from pipelines.warehouse.state import landed
 from pipelines.warehouse.summary import document_summary
 
 TABLES: list[str] = ["dim_document", "dim_document_table", "dim_department", "dim_function_subject",
                      "dim_economic_subject", *FACT_TABLES, "fact_validation", "ingestion_log"]
 
-__all__ = ["LOAD_STATUS", "TABLES", "LoadResult", "connect", "default_path", "document_summary",
+__all__ = ["TABLES", "LoadResult", "connect", "default_path", "document_summary",
            "is_landed", "landed", "load_disclosure", "log_ingestion", "publish_document", "reader",
            "record_failure", "snapshot_path", "writer"]

@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 import duckdb
 
 STATUSES = ("landed", "quarantined", "failed", "skipped")
-LOAD_STATUS = {"current": "landed", "quarantined": "quarantined", "unchanged": "skipped"}
 
 
 def log_ingestion(conn: duckdb.DuckDBPyConnection, file_name: str, status: str, *,
