@@ -135,3 +135,20 @@ def test_a_2000_page_pdf_is_refused_quickly_and_clearly(tmp_path):
     with pytest.raises(DocumentError, match="huge.pdf: the PDF has 2000 pages, over the limit of 500"):
         parse_document(read_raw(path, tmp_path))
     assert time.monotonic() - started < 5
+
+
+def test_a_pdf_that_is_not_a_disclosure(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from pipelines.render.canvas import FONT, register_font
+
+    register_font()
+    path = tmp_path / "会议纪要.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.setFont(FONT, 12)
+    for n, line in enumerate(["会议纪要", "一、会议内容", "讨论了下一阶段的工作安排。"]):
+        pdf.drawString(72, 720 - 20 * n, line)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(DocumentError, match="会议纪要.pdf: no standard 决算 table found"):
+        parse_document(read_raw(path, tmp_path))
