@@ -1,0 +1,67 @@
+"""`make run` over a raw folder full of bad input beside the seed: every bad document is listed
+with its reason, the seed lands, the command exits 0, and a second run parses nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipelines import warehouse
+
+ROOT = Path(__file__).resolve().parents[1]
+PDF_FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+
+
+def corpus(raw: Path, seed_path: Path) -> dict[str, str]:
+    """File name -> a fragment of the reason it must be refused with."""
+    seed = seed_path.read_text(encoding="utf-8")
+    files = {
+        "empty.txt": (b"", "the file is empty"),
+        "truncated.pdf": ((PDF_FIXTURES / "p25.pdf").read_bytes()[:150_000], "not a readable PDF"),
+        "corrupt.pdf": (b"%PDF-1.7\n" + b"\x00junk" * 100, "not a readable PDF"),
+        "notes.txt": ("会议纪要\n一、会议内容\n".encode(), "not a final-accounts disclosure"),
+        "new\nline 纪要.txt": ("纪要\n".encode(), "not a final-accounts disclosure"),
+        "bad amount.txt": (seed.replace("\t571.13\t", "\t571.1a\t", 1).encode(), "is not an amount"),
+        "千元.txt": (seed.replace("2024年度单位:万元", "2024年度单位:千元", 1).encode(), "unknown amount unit"),
+        "-dash.docx": (b"PK\x03\x04 docx", "unsupported file type .docx"),
+        "sheet.xls": (b"\xd0\xcf\x11\xe0", "unsupported file type .xls"),
+        "bundle.zip": (b"PK\x03\x04 zip", "unsupported file type .zip"),
+    }
+    for name, (data, _) in files.items():
+        (raw / name).write_bytes(data)
+    return {name: reason for name, (_, reason) in files.items()}
+
+
+def make_run(tmp_path: Path, raw: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JUESUAN_RAW": str(raw),
+           "JUESUAN_WAREHOUSE": str(tmp_path / "w.duckdb"), "DAGSTER_HOME": str(tmp_path / "dagster"),
+           "JUESUAN_SOURCES": str(tmp_path / "no-sources.toml")}
+    return subprocess.run([sys.executable, "-m", "assets.run"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_path):
+    reasons = corpus(raw_dir, seed_path)
+    first = make_run(tmp_path, raw_dir)
+    assert first.returncode == 0, first.stdout + first.stderr
+    for name in reasons:
+        assert f"{name}: quarantined" in first.stdout, (name, first.stdout)
+
+    conn = warehouse.connect(tmp_path / "w.duckdb", read_only=True)
+    try:
+        documents = {r[0]: r[1:] for r in conn.execute(
+            "SELECT file_name, status, status_reason FROM v_documents").fetchall()}
+        log = conn.execute("SELECT file_name, status FROM v_ingestion_log").fetchall()
+    finally:
+        conn.close()
+    assert documents[seed_path.name] == ("current", None)
+    for name, reason in reasons.items():
+        status, why = documents[name]
+        assert status == "failed" and reason in why, (name, status, why)
+    assert sorted(log) == sorted([(seed_path.name, "landed")] + [(n, "failed") for n in reasons])
+
+    again = make_run(tmp_path, raw_dir)  # nothing changed: nothing is parsed
+    assert again.returncode == 0
+    assert again.stdout.count("unchanged (these bytes are in the warehouse; not parsed)") == len(reasons) + 1
