@@ -16,7 +16,7 @@ FONT_PACKAGE := fonts-wqy-zenhei
 FONT_VERSION := 0.9.45-8
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install font run test ui query clean fixtures bench-pdf
+.PHONY: install font run test ui query clean fixtures bench-pdf bench-ingest
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.lock
@@ -55,6 +55,10 @@ fixtures: install
 # The PDF path against naive camelot lattice on every page (see docs/PERFORMANCE.md).
 bench-pdf: install
 	$(BIN)/python benchmarks/bench_pdf.py
+
+# One text document step by step, and a run over an unchanged raw/ (see docs/PERFORMANCE.md).
+bench-ingest: install
+	$(BIN)/python benchmarks/bench_ingest.py
 
 query: install
 	SQL="$(SQL)" $(BIN)/python -m pipelines.query
