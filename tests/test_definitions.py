@@ -93,56 +93,60 @@ def land(database, path, root):
         warehouse.load_disclosure(conn, parse_document(read_raw(path, root)), None)
 
 
-def test_sensor_requests_what_the_warehouse_lacks(layer, raw_dir, tmp_path, seed_path):
+@pytest.fixture()
+def wired(layer, raw_dir, tmp_path):
+    """(warehouse file, the resources the sensor and schedule get, a test instance)."""
     from assets.ingestion.resources import WarehouseResource
 
     database = tmp_path / "w.duckdb"
     resources = {"raw_folder": layer.RawFolder(path=str(raw_dir)),
                  "duckdb": WarehouseResource(database=str(database))}
     with dg.instance_for_test() as instance:
-        def tick():
-            context = dg.build_sensor_context(instance=instance, resources=resources)
-            result = layer.sensor(context)
-            for request in result.dynamic_partitions_requests:  # as the daemon would
-                instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
-            return result
-
-        first = tick()
-        assert [r.partition_key for r in first.run_requests] == [seed_path.name]
-        assert first.run_requests[0].run_key.endswith("@new")
-        assert instance.get_dynamic_partitions("documents") == [seed_path.name]
-
-        land(database, raw_dir / seed_path.name, raw_dir)
-        assert tick().run_requests == []  # landed: nothing to do, nothing parsed
-
-        database.unlink()  # a deleted warehouse is rebuilt from the files
-        again = tick()
-        assert [r.partition_key for r in again.run_requests] == [seed_path.name]
-        land(database, raw_dir / seed_path.name, raw_dir)
-        assert tick().run_requests == []
-
-        changed = raw_dir / seed_path.name
-        changed.write_bytes(changed.read_bytes() + b"\n")
-        request, = tick().run_requests
-        assert request.partition_key == seed_path.name and request.run_key != first.run_requests[0].run_key
+        yield database, resources, instance
 
 
-def test_schedule_requests_exactly_what_the_sensor_would(layer, raw_dir, tmp_path, seed_path):
-    from assets.ingestion.resources import WarehouseResource
+def test_sensor_requests_what_the_warehouse_lacks(layer, wired, raw_dir, seed_path):
+    database, resources, instance = wired
 
-    database = tmp_path / "w.duckdb"
-    resources = {"raw_folder": layer.RawFolder(path=str(raw_dir)),
-                 "duckdb": WarehouseResource(database=str(database))}
-    with dg.instance_for_test() as instance:
-        def evaluate():
-            context = dg.build_schedule_context(
-                instance=instance, scheduled_execution_time=datetime(2025, 7, 1, 6, 0),
-                resources=resources)
-            return layer.schedule(context)
+    def tick():
+        context = dg.build_sensor_context(instance=instance, resources=resources)
+        result = layer.sensor(context)
+        for request in result.dynamic_partitions_requests:  # as the daemon would
+            instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
+        return result
 
-        requests = evaluate()
-        sensor = layer.sensor(dg.build_sensor_context(instance=instance, resources=resources))
-        assert [r.run_key for r in requests] == [r.run_key for r in sensor.run_requests]
-        assert instance.get_dynamic_partitions("documents") == [seed_path.name]
-        land(database, raw_dir / seed_path.name, raw_dir)
-        assert isinstance(evaluate(), dg.SkipReason)
+    first = tick()
+    assert [r.partition_key for r in first.run_requests] == [seed_path.name]
+    assert first.run_requests[0].run_key.endswith("@new")
+    assert instance.get_dynamic_partitions("documents") == [seed_path.name]
+
+    land(database, raw_dir / seed_path.name, raw_dir)
+    assert tick().run_requests == []  # landed: nothing to do, nothing parsed
+
+    database.unlink()  # a deleted warehouse is rebuilt from the files
+    again = tick()
+    assert [r.partition_key for r in again.run_requests] == [seed_path.name]
+    land(database, raw_dir / seed_path.name, raw_dir)
+    assert tick().run_requests == []
+
+    changed = raw_dir / seed_path.name
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    request, = tick().run_requests
+    assert request.partition_key == seed_path.name and request.run_key != first.run_requests[0].run_key
+
+
+def test_schedule_requests_exactly_what_the_sensor_would(layer, wired, raw_dir, seed_path):
+    database, resources, instance = wired
+
+    def evaluate():
+        context = dg.build_schedule_context(
+            instance=instance, scheduled_execution_time=datetime(2025, 7, 1, 6, 0),
+            resources=resources)
+        return layer.schedule(context)
+
+    requests = evaluate()
+    sensor = layer.sensor(dg.build_sensor_context(instance=instance, resources=resources))
+    assert [r.run_key for r in requests] == [r.run_key for r in sensor.run_requests]
+    assert instance.get_dynamic_partitions("documents") == [seed_path.name]
+    land(database, raw_dir / seed_path.name, raw_dir)
+    assert isinstance(evaluate(), dg.SkipReason)
