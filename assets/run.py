@@ -6,7 +6,6 @@ Exit status: 0 when every document either landed or was quarantined (a bad docum
 not a crash); 1 when any run failed for another reason, i.e. the pipeline itself is broken.
 """
 
-import hashlib
 import os
 import shutil
 import sys
@@ -23,7 +22,7 @@ import dagster as dg  # noqa: E402
 from assets.definitions import defs  # noqa: E402
 from assets.ingestion import resources  # noqa: E402
 from assets.ingestion.partitions import documents  # noqa: E402
-from assets.ingestion.sensors import pending_runs  # noqa: E402
+from assets.ingestion.sensors import scan  # noqa: E402
 from pipelines import warehouse  # noqa: E402
 from pipelines.sources import load_sources, pull  # noqa: E402
 
@@ -42,12 +41,12 @@ def main() -> int:
     known = set(instance.get_dynamic_partitions(documents.name))
     instance.add_dynamic_partitions(documents.name, [k for k in keys if k not in known])
 
-    pending = {r.partition_key for r in pending_runs(resources.raw_folder(), resources.warehouse_db())}
-    broken: dict[str, str] = {}
-    skipped = [k for k in keys if k not in pending]
+    _, files = scan(resources.raw_folder(), resources.warehouse_db())
+    skipped = {key: digest for key, digest, landed in files if landed}
     _log_skipped(skipped)
+    broken: dict[str, str] = {}
     for n, key in enumerate(keys, 1):
-        if key not in pending:
+        if key in skipped:
             print(f"[{n}/{len(keys)}] {key}: unchanged (these bytes are in the warehouse; not parsed)")
             continue
         started = time.monotonic()
@@ -77,21 +76,16 @@ def main() -> int:
     return 0
 
 
-def _log_skipped(keys: list[str]) -> None:
+def _log_skipped(skipped: dict[str, str]) -> None:
     """Files whose bytes are already in the warehouse get a 'skipped' row, without a run."""
-    if not keys:
+    if not skipped:
         return
     folder = resources.raw_folder()
     with resources.warehouse_db().get_connection() as conn:
-        for key in keys:
-            path = folder.file(key)
-            warehouse.log_ingestion(conn, key, "skipped", sha256=_sha256(path),
+        for key, digest in skipped.items():
+            warehouse.log_ingestion(conn, key, "skipped", sha256=digest,
                                     source=str(folder.folder_of(key)[1]),
                                     reason="these bytes are already in the warehouse; not parsed")
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _instance() -> dg.DagsterInstance:

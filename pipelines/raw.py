@@ -55,6 +55,15 @@ def read_raw(path: Path, root: Path | None = None, name: str | None = None) -> R
     )
 
 
+def file_sha256(path: Path) -> str:
+    """A file's identity without reading it into memory at once."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def list_raw(root: Path) -> list[Path]:
     """Candidate documents under `root` (recursively), in a stable order. Hidden files (and
     partial downloads, which are hidden) are skipped, and so is anything that resolves outside

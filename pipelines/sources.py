@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlparse
 
 import requests
 
+from pipelines.raw import file_sha256, list_raw
+
 ROOT = Path(__file__).resolve().parents[1]
 RETRYABLE_STATUS = {408, 425, 429, 500, 502, 503, 504}
 SAFE_NAME = re.compile(r"[^\w.\-\u3400-\u9fff]+")
@@ -133,7 +135,7 @@ def _fetch_once(url, sources: Sources, known: set[str], session, result: Downloa
         result.status = "duplicate"
         return result
     target = sources.download_dir / file_name_for(final_url)
-    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != sha:
+    if target.exists() and file_sha256(target) != sha:
         target = target.with_name(f"{target.stem}-{sha[:8]}{target.suffix}")
     os.replace(temporary, target)  # atomic: the document appears complete or not at all
     known.add(sha)
@@ -175,9 +177,7 @@ def _stream(url: str, temporary: Path, digest, sources: Sources, session: reques
 
 def pull(sources: Sources, session: requests.Session | None = None) -> list[Download]:
     """Fetch every configured URL; bytes already in any folder are not stored again."""
-    from pipelines.raw import list_raw
-
-    known = {hashlib.sha256(p.read_bytes()).hexdigest()
+    known = {file_sha256(p)
              for folder in sources.folders + [sources.download_dir] if folder.exists()
              for p in list_raw(folder)}
     return [fetch(url, sources, known, session) for url in sources.urls]

@@ -2,28 +2,31 @@
 gets a partition and a run. What is landed is read from the warehouse (its published
 snapshot), never from a cursor, so a deleted warehouse is rebuilt from the files."""
 
-import hashlib
-from pathlib import Path
-
 import dagster as dg
 
 from assets.ingestion.partitions import documents
 from assets.ingestion.resources import RawFolder, WarehouseResource
 from pipelines import PARSER_VERSION, warehouse
+from pipelines.raw import file_sha256
+
+
+def scan(
+    raw_folder: RawFolder, duckdb: WarehouseResource
+) -> tuple[str | None, list[tuple[str, str, bool]]]:
+    """(warehouse id, [(partition key, sha256, already landed)]) for every file, in key order."""
+    warehouse_id, landed = warehouse.landed(duckdb.database)
+    files = [(key, file_sha256(path)) for key, path in sorted(raw_folder.documents().items())]
+    return warehouse_id, [(key, digest, (digest, PARSER_VERSION) in landed) for key, digest in files]
 
 
 def pending_runs(raw_folder: RawFolder, duckdb: WarehouseResource) -> list[dg.RunRequest]:
     """A run for every file not yet in the warehouse. The run key names the file, its bytes,
     the parser and the warehouse: a changed file, a new parser or a rebuilt warehouse runs
     again; the same bytes into the same warehouse never do."""
-    warehouse_id, landed = warehouse.landed(duckdb.database)
-    requests = []
-    for key, path in sorted(raw_folder.documents().items()):
-        digest = _sha256(path)
-        if (digest, PARSER_VERSION) not in landed:
-            run_key = f"{key}@{digest}@{PARSER_VERSION}@{warehouse_id or 'new'}"
-            requests.append(dg.RunRequest(partition_key=key, run_key=run_key))
-    return requests
+    warehouse_id, files = scan(raw_folder, duckdb)
+    return [dg.RunRequest(partition_key=key,
+                          run_key=f"{key}@{digest}@{PARSER_VERSION}@{warehouse_id or 'new'}")
+            for key, digest, landed in files if not landed]
 
 
 @dg.sensor(job_name="ingest_documents", minimum_interval_seconds=30)
@@ -38,10 +41,3 @@ def raw_folder_sensor(
         dynamic_partitions_requests=[documents.build_add_request(new)] if new else [],
     )
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
