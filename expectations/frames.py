@@ -50,6 +50,7 @@ MAY_BE_NEGATIVE = {("公开01", "年初结转和结余"), ("公开01", "年末�
 
 # Statuses of a standard table that satisfy the completeness check.
 ACCEPTABLE = ("present", "empty (本表无数据)", "absent (optional)")
+UNREADABLE = "unreadable"  # found, but no reading of it could be trusted: its rows are not landed
 PARSER_WARNING_STATUS = "parser warning"  # a row of its own: fails the suite's warning expectation only
 
 
@@ -133,12 +134,16 @@ def table_frame(disclosure: Disclosure, check: str, warning_check: str) -> Frame
         if table is None:
             status = "missing" if template.mandatory else "absent (optional)"
             states.append(TableState(check, template.table_id, status, 0))
+        elif table.problem:
+            states.append(TableState(check, template.table_id, UNREADABLE, 0, table.title, detail=table.problem))
         elif table.empty:
             states.append(TableState(check, template.table_id, ACCEPTABLE[1], len(table.rows), table.title))
         elif not table.rows:
             states.append(TableState(check, template.table_id, "unreadable (no data row)", 0, table.title))
         else:
             states.append(TableState(check, template.table_id, "present", len(table.rows), table.title))
+    for problem in disclosure.unreadable:
+        states.append(TableState(check, "", UNREADABLE, 0, detail=problem))
     known = {f"mandatory table {s.table} not found" for s in states}
     for warning in disclosure.warnings:
         if warning not in known:  # the parser's own note of a missing table is the row above

@@ -16,6 +16,7 @@ from typing import Any
 
 from expectations.figures import QUANTUM, Figure, from_quanta, to_yuan
 from expectations.identities import Gap, Identity, Ratio
+from expectations.frames import UNREADABLE
 
 ROW_KEYS = ("suite", "check", "severity", "success", "expected", "actual", "difference", "tolerance", "unit",
             "location", "table", "row", "column", "detail")
@@ -84,7 +85,9 @@ class ValidationReport:
     def reason(self, limit: int = 500) -> str:
         """Short: which checks failed, how often; for dim_document.status_reason."""
         parts = [f"{check} ×{n}" if n > 1 else check for check, n in self.failed_checks().items()]
-        text = "failed checks: " + "; ".join(parts)
+        unreadable = [f["detail"].removeprefix("unreadable; ") for f in self.errors
+                      if str(f.get("detail", "")).startswith("unreadable; ")]
+        text = "failed checks: " + "; ".join(parts) + "".join(f" — {u}" for u in unreadable)
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def rows(self) -> list[dict]:
@@ -199,6 +202,10 @@ def describe_amount(f: Figure, outcome: str) -> dict:
 
 
 def describe_table(state: Any, outcome: str) -> dict:
+    if state.status == UNREADABLE:
+        return {"expected": None, "actual": None, "difference": None, "tolerance": None, "unit": None,
+                "location": state.location, "table": state.table or None, "row": None, "column": None,
+                "detail": f"unreadable; {state.detail}"}
     if state.detail:
         detail = f"parser warning: {state.detail}"
     elif state.status == "present":

@@ -65,6 +65,8 @@ class ParsedTable:
     title_line: int | None = None  # line of the title in the (text or PDF-derived) lines
     # how the grid was extracted from a PDF: flavor, accuracy, whitespace, pages (None for text)
     extraction: dict | None = None
+    # why the table could not be read: its rows are not landed, and the document is quarantined
+    problem: str | None = None
 
 
 @dataclass
@@ -165,6 +167,8 @@ class Disclosure:
     narrative: list[NarrativeFact]
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # parts other than the standard tables that could not be read (a 绩效自评表 grid): why
+    unreadable: list[str] = field(default_factory=list)
 
 
 class DocumentError(Exception):

@@ -23,8 +23,6 @@ def corpus(raw: Path, seed_path: Path) -> dict[str, str]:
         "corrupt.pdf": (b"%PDF-1.7\n" + b"\x00junk" * 100, "not a readable PDF"),
         "notes.txt": ("会议纪要\n一、会议内容\n".encode(), "not a final-accounts disclosure"),
         "new\nline 纪要.txt": ("纪要\n".encode(), "not a final-accounts disclosure"),
-        "bad amount.txt": (seed.replace("\t571.13\t", "\t571.1a\t", 1).encode(), "is not an amount"),
-        "千元.txt": (seed.replace("2024年度单位:万元", "2024年度单位:千元", 1).encode(), "unknown amount unit"),
         "-dash.docx": (b"PK\x03\x04 docx", "unsupported file type .docx"),
         "sheet.xls": (b"\xd0\xcf\x11\xe0", "unsupported file type .xls"),
         "bundle.zip": (b"PK\x03\x04 zip", "unsupported file type .zip"),
@@ -32,6 +30,13 @@ def corpus(raw: Path, seed_path: Path) -> dict[str, str]:
     for name, (data, _) in files.items():
         (raw / name).write_bytes(data)
     return {name: reason for name, (_, reason) in files.items()}
+
+
+# A table that cannot be read: the document lands quarantined, naming the table; the others are read.
+UNREADABLE_TABLE = {
+    "bad amount.txt": (("\t571.13\t", "\t571.1a\t"), "公开02 收入决算表: line 141, column 本年收入合计: '571.1a' is not an amount"),
+    "千元.txt": (("2024年度单位:万元", "2024年度单位:千元"), "公开07 政府性基金预算财政拨款收入支出决算表: unknown amount unit '千元'"),
+}
 
 
 def make_run(tmp_path: Path, raw: Path) -> subprocess.CompletedProcess:
@@ -44,6 +49,9 @@ def make_run(tmp_path: Path, raw: Path) -> subprocess.CompletedProcess:
 
 def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_path):
     reasons = corpus(raw_dir, seed_path)
+    seed = seed_path.read_text(encoding="utf-8")
+    for name, ((old, new), _) in UNREADABLE_TABLE.items():
+        (raw_dir / name).write_text(seed.replace(old, new, 1), encoding="utf-8")
     first = make_run(tmp_path, raw_dir)
     assert first.returncode == 0, first.stdout + first.stderr
     for name in reasons:
@@ -60,8 +68,13 @@ def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_p
     for name, reason in reasons.items():
         status, why = documents[name]
         assert status == "failed" and reason in why, (name, status, why)
-    assert sorted(log) == sorted([(seed_path.name, "landed")] + [(n, "failed") for n in reasons])
+    for name, (_, reason) in UNREADABLE_TABLE.items():
+        status, why = documents[name]
+        assert status == "quarantined" and reason in why, (name, status, why)
+    assert sorted(log) == sorted([(seed_path.name, "landed")] + [(n, "failed") for n in reasons]
+                                 + [(n, "quarantined") for n in UNREADABLE_TABLE])
 
     again = make_run(tmp_path, raw_dir)  # nothing changed: nothing is parsed
     assert again.returncode == 0
-    assert again.stdout.count("unchanged (these bytes are in the warehouse; not parsed)") == len(reasons) + 1
+    unchanged = len(reasons) + len(UNREADABLE_TABLE) + 1
+    assert again.stdout.count("unchanged (these bytes are in the warehouse; not parsed)") == unchanged

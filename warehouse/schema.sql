@@ -185,6 +185,7 @@ CREATE TABLE IF NOT EXISTS fact_validation (           -- Great Expectations res
     validated_at TIMESTAMP NOT NULL
 );
 -- Added with the full validation suites; ALTER so that an existing warehouse file gains them.
+ALTER TABLE dim_document_table ADD COLUMN IF NOT EXISTS problem VARCHAR;  -- unreadable: why (its rows not landed)
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS tolerance DECIMAL(20,4);  -- rounding allowance, in unit
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_table VARCHAR;   -- 公开01 … 公开10, 情况说明, 绩效自评表
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_row INTEGER;     -- table data row; line for 情况说明/绩效自评表

@@ -9,17 +9,18 @@ from collections import Counter
 from pipelines import PARSER_VERSION
 from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
 from pipelines.parsing.grid import TableBlock
+from pipelines.parsing.kinds import KINDS, refuse_unsupported
 from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
 from pipelines.parsing.performance import parse_projects
 from pipelines.parsing.sections import split_parts
 from pipelines.parsing.tables import LayoutError, parse_table, table_unit
-from pipelines.parsing.templates import TEMPLATES
+from pipelines.parsing.templates import BY_ID, TEMPLATES
 from pipelines.parsing.text import Line, decode, read_lines, squash
 from pipelines.raw import RawDocument, format_problem
 
-COVER_TITLE = re.compile(r"(?P<year>20\d{2})年度?(?P<scope>部门|单位)?决算(?:公开|信息公开|报告)?")
+COVER_TITLE = KINDS[0].cover  # 决算
 NAME_FIELD = re.compile(r"(?:部门|单位|预算单位)名称[：:](?P<name>.+?)(?=(?:20\d{2}年|金额单位|单位[：:]|$))")
 YEAR_FIELD = re.compile(r"(20\d{2})年度")
 CODE_NAME = re.compile(r"^(?P<code>\d{2,12})[-－—]+(?P<name>.+)$")
@@ -35,6 +36,7 @@ def parse_document(raw: RawDocument) -> Disclosure:
         lines, extractions = read_pdf(raw)
         return parse_lines(lines, raw, extractions)
     lines = read_lines(decode(raw.data, raw.name))
+    refuse_unsupported(raw.name, [ln.text for ln in lines])
     return parse_lines(lines, raw)
 
 
@@ -51,6 +53,10 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     unit = _document_unit(blocks, document)
     tables = _parse_tables(blocks, document, unit)
     _attach_extractions(tables, extractions)
+    unreadable = [e for e in extractions if e.get("problem")]
+    for e in unreadable:
+        if e["table_id"] and e["table_id"] not in tables:
+            tables[e["table_id"]] = unreadable_grid(e)
     projects = parse_projects(parts.get("annex", lines), document)
     info = _document_info(lines, blocks, projects, unit, document)
     staffing = parse_staffing(parts.get("overview", lines), document)
@@ -69,25 +75,49 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         narrative=narrative,
         page_count=max((ln.page for ln in lines if ln.page), default=None),
         warnings=[f"mandatory table {t} not found" for t in missing],
+        unreadable=[f"{e['title']} (page {e['title_page']}): {e['problem']}" for e in unreadable if not e["table_id"]],
     )
 
 
 def _parse_tables(blocks: list[TableBlock], document: str, unit: str) -> dict[str, ParsedTable]:
+    """Each table on its own: one that cannot be read is kept with its problem and no rows,
+    and the others are still read."""
     tables: dict[str, ParsedTable] = {}
     first_line: dict[str, int | None] = {}
     for block in blocks:
         if block.table_id in tables:
             raise DocumentError(document, f"{block.table_id} {block.title} appears twice (lines "
                                           f"{first_line[block.table_id]} and {block.title_line})")
-        tables[block.table_id] = parse_table(block, document, unit)
+        try:
+            tables[block.table_id] = parse_table(block, document, unit)
+        except DocumentError as error:
+            tables[block.table_id] = unreadable_table(block, error.problem)
         first_line[block.table_id] = block.title_line
     return tables
+
+
+def unreadable_grid(extraction: dict) -> ParsedTable:
+    """A table whose PDF grid no reading fits."""
+    table_id = extraction["table_id"]
+    pages = ", ".join(map(str, extraction["pages"]))
+    return ParsedTable(table_id, extraction["title"], None, "", extraction["pages"], empty=False,
+                       layout=BY_ID[table_id].layout,
+                       problem=f"{table_id} {extraction['title']}: {extraction['problem']} (page {pages})")
+
+
+def unreadable_table(block: TableBlock, problem: str) -> ParsedTable:
+    pages = sorted({r.page for r in block.rows if r.page is not None} or
+                   ({block.title_page} if block.title_page else set()))
+    where = f" (page {', '.join(map(str, pages))})" if pages else ""
+    return ParsedTable(block.table_id, block.title, block.label, "", pages, empty=False,
+                       layout=BY_ID[block.table_id].layout, title_line=block.title_line,
+                       problem=f"{problem}{where}")
 
 
 def _attach_extractions(tables: dict[str, ParsedTable], extractions) -> None:
     for table in tables.values():
         lines = {r.ref.line for r in table.rows if r.ref.line is not None}
-        found = [e for e in extractions if any(e["first_line"] <= n <= e["last_line"] for n in lines)]
+        found = [e for e in extractions if "first_line" in e and any(e["first_line"] <= n <= e["last_line"] for n in lines)]
         if found:
             table.extraction = {
                 "flavor": ",".join(sorted({e["flavor"] for e in found})),
@@ -103,8 +133,8 @@ def _document_unit(blocks: list[TableBlock], document: str) -> str:
     for block in blocks:
         try:
             unit = table_unit(block)
-        except LayoutError as error:
-            raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
+        except LayoutError:  # that table's own problem (parse_table says it)
+            continue
         if unit:
             units[unit] += 1
     if not units:
@@ -137,13 +167,15 @@ def _document_info(lines, blocks, projects, unit, document) -> DocumentInfo:
 
 
 def _cover_name(lines: list[Line], cover) -> str | None:
-    """The department named on the cover: the first line of text above the title."""
+    """The department named on the cover: the text above the title, joined when the name
+    wraps ("上海市普陀区规划和自然" / "资源局")."""
+    above: list[str] = []
     for ln in lines[:80]:
         text = squash(ln.text)
         if COVER_TITLE.search(text):
-            return None
+            return "".join(above) or None
         if text and not ln.is_row:
-            return text
+            above.append(text)
     return None
 
 

@@ -89,15 +89,18 @@ def header_paths(rows: list[list[str]]) -> list[list[str]]:
     """Label path (top to bottom) of every column of a multi-row header.
 
     A merged header cell is printed once, at the left of its span, and the cells beside it
-    come out blank. Such a blank is filled from its left neighbour when the row below has a
+    come out blank. Such a blank is filled from its left neighbour when a row below has a
     label there (so it really is under a spanning parent), which turns
-    预算数 | | | 决算数 over 合计 | 因公出国(境)费 | … into 预算数/合计, 预算数/因公出国(境)费 ….
+    预算数 | | | 决算数 over 合计 | 因公出国(境)费 | … into 预算数/合计, 预算数/因公出国(境)费 …,
+    and spreads a caption row spanning the grid (财政拨款“三公”经费) over every column.
     """
     width = max((len(r) for r in rows), default=0)
     grid = [[squash(r[c]) if c < len(r) else "" for c in range(width)] for r in rows]
-    for r in reversed(range(len(grid) - 1)):  # bottom-up, so a span over a span fills too
+    for r in range(len(grid) - 1):  # top-down: a span ends where its parent's span ends
         for c in range(1, width):
-            if not grid[r][c] and grid[r][c - 1] and grid[r + 1][c]:
+            same_parent = r == 0 or grid[r - 1][c] == grid[r - 1][c - 1]
+            if (not grid[r][c] and grid[r][c - 1] and same_parent
+                    and any(grid[k][c] for k in range(r + 1, len(grid)))):
                 grid[r][c] = grid[r][c - 1]
     return [[grid[r][c] for r in range(len(grid)) if grid[r][c]] for c in range(width)]
 

@@ -3,7 +3,8 @@
 A title is recognised when the line, with its printed number (公开01表 / 表1 / 附表1 /
 一、) and a leading year removed, is one of a template's titles. Position, page and
 number are never used: documents drop, reorder and renumber tables. A table's block runs
-to the next title, part heading or 绩效自评表.
+to the next title, part heading or 绩效自评表. A title followed by no grid row before the
+next one is a mention (a 目录 entry without page numbers, a heading in prose), not a table.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def locate_tables(lines: list[Line]) -> list[TableBlock]:
             if _ends_block(lines[j]):
                 end = j
                 break
-        blocks.append(_block(lines[i], lines[i + 1 : end], template, label))
+        block = _block(lines[i], lines[i + 1 : end], template, label)
+        if block.rows:
+            blocks.append(block)
     return blocks
 
 

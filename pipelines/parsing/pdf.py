@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from pipelines.model import DocumentError, ParsedTable
 from pipelines.parsing import pdfgrid
+from pipelines.parsing.kinds import refuse_unsupported
 from pipelines.parsing.locate import locate_tables, match_title
 from pipelines.parsing.pdfgrid import Flavor, Part
 from pipelines.parsing.pdflines import assemble, toc_text
@@ -49,8 +50,8 @@ class Region:
     ruled: bool = False
     chain: tuple[Flavor, ...] = ()
     attempt: int = 0
-    # each reading: (flavor, parts, rows as (page, top, cells), fits the template)
-    tried: list[tuple[str, list[Part], list[tuple[int, float, list[str]]], bool]] = field(default_factory=list)
+    # each reading: (flavor, parts, rows as (page, top, cells), why it does not fit: None if it fits)
+    tried: list[tuple[str, list[Part], list[tuple[int, float, list[str]]], str | None]] = field(default_factory=list)
 
     def holds(self, page: int, y: float) -> bool:
         return (self.title.page, -self.title.y) < (page, -y) < (self.end[0], -self.end[1])
@@ -61,9 +62,16 @@ class Region:
 
     @property
     def result(self) -> tuple[list[Part], list[tuple[int, float, list[str]]]]:
-        """The first reading that fits; else the first that found a grid."""
-        fitting = [t for t in self.tried if t[3]] or [t for t in self.tried if t[1]] or [("", [], [], False)]
+        """The first reading that fits; none else: a reading that does not fit is never landed."""
+        fitting = [t for t in self.tried if t[3] is None] or [("", [], [], None)]
         return fitting[0][1], fitting[0][2]
+
+    @property
+    def problem(self) -> str | None:
+        """Why the table could not be read: every reading tried, with why it did not fit."""
+        if any(t[3] is None for t in self.tried) or not any(t[1] for t in self.tried):
+            return None  # read; or no grid at all: a title mentioned in prose
+        return "no reading of the grid fits its template (" + "; ".join(f"{t[0]}: {t[3]}" for t in self.tried) + ")"
 
 
 def read_pdf(raw: RawDocument, naive: bool = False) -> tuple[list[Line], list[dict]]:
@@ -77,6 +85,7 @@ def read_pdf(raw: RawDocument, naive: bool = False) -> tuple[list[Line], list[di
     problem = text_layer_problem(pages)
     if problem:
         raise DocumentError(raw.name, problem)
+    refuse_unsupported(raw.name, [line.text for page in pages[:3] for line in page.lines()])
     regions = find_regions(pages)
     handle, path = tempfile.mkstemp(suffix=".pdf")
     try:
@@ -145,7 +154,7 @@ def read_grids(path: str, pages: list[PageText], regions: list[Region]) -> None:
         for flavor in dict.fromkeys(r.flavor for r in pending):
             group = [r for r in pending if r.flavor == flavor]
             _read_with(path, flavor, group, pages)
-        pending = [r for r in pending if not r.tried[-1][3] and r.attempt + 1 < len(r.chain)]
+        pending = [r for r in pending if r.tried[-1][3] is not None and r.attempt + 1 < len(r.chain)]
         for region in pending:
             region.attempt += 1
 
@@ -155,7 +164,7 @@ def read_every_page(path: str, pages: list[PageText], regions: list[Region]) -> 
     found = pdfgrid.extract(path, pdfgrid.LATTICE_DEFAULT, {p.number: {} for p in pages})
     for region in regions:
         parts = sorted((p for p in found if region.holds(p.page, p.top - 0.5)), key=lambda p: (p.page, -p.top))
-        region.tried.append((pdfgrid.LATTICE_DEFAULT.label, parts, pdfgrid.stitch(parts), True))
+        region.tried.append((pdfgrid.LATTICE_DEFAULT.label, parts, pdfgrid.stitch(parts), None))
 
 
 def _read_with(path: str, flavor: Flavor, group: list[Region], pages: list[PageText]) -> None:
@@ -171,8 +180,8 @@ def _read_with(path: str, flavor: Flavor, group: list[Region], pages: list[PageT
         parts = sorted((p for p in found if region.holds(p.page, p.top - 0.5)), key=lambda p: (p.page, -p.top))
         if flavor.text_based:
             parts = _text_parts(path, region, parts, pages)
-        rows = pdfgrid.stitch(parts, first_columns=flavor.text_based)
-        region.tried.append((flavor.label, parts, rows, bool(parts) and _fits(region, rows, pages, parts)))
+        rows = pdfgrid.stitch(parts, first_columns=flavor.text_based) if parts else []
+        region.tried.append((flavor.label, parts, rows, _misfit(region, rows, pages, parts) if parts else "no grid found"))
 
 
 def _text_parts(path: str, region: Region, parts: list[Part], pages: list[PageText]) -> list[Part]:
@@ -193,19 +202,21 @@ def _text_parts(path: str, region: Region, parts: list[Part], pages: list[PageTe
     return joined
 
 
-def _complete(part: Part, page: PageText) -> bool:
-    """Every character printed across the page between the grid's top and bottom is in one of
-    its cells: no column lost to a rule camelot missed, no text cut off."""
+def _lost(part: Part, page: PageText) -> str:
+    """Characters printed across the page between the grid's top and bottom that are in none
+    of its cells: a column lost to a rule camelot missed, text cut off."""
     printed = Counter(ch.text for ch in page.chars
                       if part.bbox[1] <= ch.y + ch.size * 0.3 <= part.bbox[3] and not ch.text.isspace())
     read = Counter(ch for row in part.cells for cell in row for ch in cell if not ch.isspace())
-    return not printed - read
+    return "".join((printed - read).elements())
 
 
-def _fits(region: Region, rows, pages: list[PageText], parts: list[Part]) -> bool:
-    """Does the grid read as its template says? All its text read, then the shared parsers decide."""
-    if not all(_complete(part, pages[part.page - 1]) for part in parts):
-        return False
+def _misfit(region: Region, rows, pages: list[PageText], parts: list[Part]) -> str | None:
+    """Why the grid does not read as its template says, None if it does: all its text read,
+    then the shared parsers decide."""
+    for part in parts:
+        if lost := _lost(part, pages[part.page - 1]):
+            return f"page {part.page}: printed text in no cell ({lost[:20]})"
     lines = [Line(1, region.title.text, region.title.page)]
     first = parts[0]
     for page in pages[region.title.page - 1 : first.page]:
@@ -216,13 +227,17 @@ def _fits(region: Region, rows, pages: list[PageText], parts: list[Part]) -> boo
     try:
         if region.kind == "project":
             projects = parse_projects(lines, "fit")
-            return len(projects) == 1 and (projects[0].annual_budget is not None or bool(projects[0].indicators))
+            fits = len(projects) == 1 and (projects[0].annual_budget is not None or bool(projects[0].indicators))
+            return None if fits else "not read as one 绩效自评表"
         blocks = [b for b in locate_tables(lines) if b.table_id == region.table_id]
         if len(blocks) != 1:
-            return False
-        return _known_columns(parse_table(blocks[0], "fit", table_unit(blocks[0]) or "万元"))
-    except (DocumentError, ValueError, IndexError, KeyError):  # a misread grid: not this flavor's
-        return False
+            return "no grid rows under the title"
+        table = parse_table(blocks[0], "fit", table_unit(blocks[0]) or "万元")
+        return None if _known_columns(table) else "a column or row the template does not know"
+    except DocumentError as error:  # a misread grid: not this flavor's
+        return error.problem.split(": ", 1)[-1]
+    except (ValueError, IndexError, KeyError) as error:
+        return f"{type(error).__name__}: {error}"
 
 
 def _known_columns(table: ParsedTable) -> bool:

@@ -10,6 +10,7 @@ number after a tab, as in the text form.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipelines.parsing.pdftext import PageText, PhysLine
 from pipelines.parsing.text import Line
@@ -47,16 +48,31 @@ def assemble(pages: list[PageText], regions: list) -> tuple[list[Line], list[dic
         items += [(page.number, -line.y, line) for line in page.lines(keep) if not page.is_margin(line)]
     items.sort(key=lambda item: (item[0], item[1]))
     prose = [item for _, _, item in items if isinstance(item, PhysLine)]
-    return _number(items, pages, _margins(pages, prose))
+    lines, extractions = _number(items, pages, _margins(pages, prose))
+    return lines, extractions + [_unreadable(r) for r in regions if r.problem]
+
+
+def _unreadable(region) -> dict:
+    """A grid no reading of which fits: nothing of it is landed, and the document says why."""
+    pages = sorted({p.page for t in region.tried for p in t[1]})
+    return {"kind": region.kind, "table_id": region.table_id, "title": region.title.text.strip(),
+            "title_page": region.title.page, "pages": pages, "problem": region.problem}
 
 
 def _margins(pages: list[PageText], prose: list[PhysLine]) -> dict[int, tuple[float, float]]:
-    """Left and right text margins of each page width (portrait, landscape): where prose
-    lines start and end."""
+    """Left and right text margins of each page width (portrait, landscape): where most
+    prose lines start and end (a justified paragraph's lines all end at the right margin;
+    a stray line further out, a cover title or a page header, does not move it)."""
     by_width: dict[int, list[PhysLine]] = {}
     for line in prose:
         by_width.setdefault(round(pages[line.page - 1].width), []).append(line)
-    return {w: (min(x.x0 for x in ls), max(x.x1 for x in ls)) for w, ls in by_width.items()}
+    return {w: (_mode(x.x0 for x in ls), _mode(x.x1 for x in ls)) for w, ls in by_width.items()}
+
+
+def _mode(values) -> float:
+    """The most common position, to the nearest 2 points; the outermost among ties."""
+    counts = Counter(round(v / 2) * 2 for v in values)
+    return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
 def _continues(previous: PhysLine, line: PhysLine, pages: list[PageText], margins) -> bool:
@@ -71,7 +87,7 @@ def _continues(previous: PhysLine, line: PhysLine, pages: list[PageText], margin
     if line.x0 > left + 0.5 * line.size:
         return False
     if line.page == previous.page:
-        return 0 < previous.y - line.y <= 1.9 * line.size
+        return 0 < previous.y - line.y <= 2.6 * line.size  # up to double spacing
     return line.page == previous.page + 1
 
 

@@ -151,9 +151,22 @@ def _chars(textpage) -> tuple[list[Char], int]:
             unmapped += 1
         c.FPDFText_GetCharOrigin(textpage, i, x, y)
         c.FPDFText_GetLooseCharBox(textpage, i, box)
-        size = c.FPDFText_GetFontSize(textpage, i)
+        size = _printed_size(textpage, i, box)
         out.append(Char(chr(code), min(x.value, box.left), max(box.right, x.value), y.value, size))
     return out, unmapped
+
+
+def _printed_size(textpage, index: int, box) -> float:
+    """The size a glyph is printed at. pdfium's font size ignores the text matrix, and WPS
+    draws text at a huge size scaled down by it (720 × 0.05): the printed size is their
+    product; the glyph box height where the matrix says nothing."""
+    matrix = c.FS_MATRIX()
+    size = c.FPDFText_GetFontSize(textpage, index)
+    if c.FPDFText_GetMatrix(textpage, index, matrix):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if scale > 0:
+            return size * scale
+    return max(box.top - box.bottom, 1.0)
 
 
 def _rules(page, text: PageText) -> None:

@@ -36,11 +36,19 @@ def part_of(heading: str) -> str | None:
 
 def split_parts(lines: list[Line]) -> dict[str, list[Line]]:
     """Lines of each part, keyed overview/tables/explanation/glossary/annex; the heading
-    line itself is excluded. Parts that are not found are absent."""
+    line itself is excluded. Parts that are not found are absent. A heading wrapped onto a
+    second line ("第三部分 …2024年度部门决算" / "情况说明") is read with that line."""
     parts: dict[str, list[Line]] = {}
     current: str | None = None
-    for line in lines:
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
         key = part_of(line.text)
+        if key is None and PART_HEADING.match(line.text) and i + 1 < len(lines) and not lines[i + 1].is_row:
+            key = part_of(line.text + lines[i + 1].text)
+            skip = key is not None
         if key is not None:
             current = key
             parts.setdefault(current, [])

@@ -115,15 +115,34 @@ def _is_header(cells: list[str], words: set[str]) -> bool:
     return any(squash(c) in words for c in cells)
 
 
+def _shares_header(cells: list[str], words: set[str]) -> bool:
+    """The 合计 row printed in the same grid row as the last header labels
+    (合计 | | | | 合计 | 基本支出 | 项目支出): a total label first, header words after, no figure."""
+    first = squash(cells[0]) if cells else ""
+    rest = [squash(c) for c in cells[1:] if c.strip()]
+    return first in TOTAL_LABELS and bool(rest) and not any(is_number(c) for c in cells) and any(
+        c in words for c in rest)
+
+
 def _split_header(block: TableBlock, template: TableTemplate) -> tuple[list[list[str]], list[GridRow]]:
+    """Header rows and data rows. Blank spacer rows and the 栏次 row are dropped; a row that
+    shares the header's last labels with the 合计 label gives its labels to the header and
+    its 合计 (with blank figures) to the data."""
     words = _header_words(template)
+    rows = [r for r in block.rows if any(c.strip() for c in r.cells)]
     n = 0
-    while n < len(block.rows) and _is_header(block.rows[n].cells, words):
+    while n < len(rows) and _is_header(rows[n].cells, words):
         n += 1
-    if n == 0:
+    header = [r.cells for r in rows[:n] if not is_column_number_row(r.cells)]
+    data: list[GridRow] = []
+    if n < len(rows) and header and _shares_header(rows[n].cells, words):
+        shared = rows[n]
+        header.append([""] + shared.cells[1:])
+        data.append(GridRow([shared.cells[0]] + [""] * (len(shared.cells) - 1), shared.line, shared.page))
+        n += 1
+    if not header:
         raise LayoutError("no header row found above the data")
-    header = [r.cells for r in block.rows[:n] if not is_column_number_row(r.cells)]
-    data = [r for r in block.rows[n:] if not _is_header(r.cells, words)]  # repeated headers
+    data += [r for r in rows[n:] if not _is_header(r.cells, words)]  # repeated headers
     return header, data
 
 
@@ -226,8 +245,15 @@ def _join_code(parts: list[str], carry: list[str]) -> str:
     return "".join(parts[: last + 1])
 
 
+AMOUNT_IN_LABEL = re.compile(r"\d\.\d{2}(?!\d)|\d{1,3}(?:,\d{3})+")
+
+
 def clean_name(name: str) -> str:
-    """A printed name without the spaces that cell wrapping leaves inside it."""
+    """A printed name without the spaces that cell wrapping leaves inside it. A name never
+    holds an amount: one that does is a figure glued into its label cell by a misread grid
+    (工资福利支出 593.26), which would land the amount's own cell blank."""
+    if found := AMOUNT_IN_LABEL.search(name):
+        raise CellError(f"the label '{squash(name)}' holds the amount {found.group(0)}: a misread grid")
     return squash(name)
 
 
@@ -339,20 +365,29 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
     )
     if first_data is None:
         return []
-    header = [r.cells for r in block.rows[:first_data] if not is_column_number_row(r.cells)]
+    header = [r.cells for r in block.rows[:first_data]
+              if not is_column_number_row(r.cells) and any(c.strip() for c in r.cells)]
     paths = header_paths(header)
     items = _aliases(template.columns)
-    if any(p and p[-1] in SCOPES for p in paths) and not any(p and p[0] in SCOPES for p in paths[:1]):
-        return _three_public_by_rows(block.rows[first_data:], paths, items, scale)
+    data = block.rows[first_data:]
+    if any(_row_item(r, items) for r in data):
+        return _three_public_by_rows(data, paths, items, scale)
     by_item: dict[str, dict[str, Cell]] = {}
-    row = block.rows[first_data]
-    for i, path in enumerate(paths):
+    row = data[0]
+    for i, path in enumerate(paths):  # the scope above the items, or the items above the scope
         scope = next((SCOPES[p] for p in path if p in SCOPES), None)
         item = match_column([p for p in path if p not in SCOPES], items)
         if scope is None or item is None:
             continue
+        if scope in by_item.get(item, {}):
+            raise LayoutError(f"two columns read as {item} {scope}")
         by_item.setdefault(item, {})[scope] = _amounts(row, {i: scope}, scale)[scope]
     return [TableRow(_ref(row), {"item": item}, cells) for item, cells in by_item.items()]
+
+
+def _row_item(row: GridRow, items: dict[str, str]) -> str | None:
+    label = squash(row.cells[0]) if row.cells else ""
+    return items.get(strip_numbering(label).removeprefix("其中："))
 
 
 def _three_public_by_rows(data: list[GridRow], paths, items, scale) -> list[TableRow]:
@@ -360,9 +395,7 @@ def _three_public_by_rows(data: list[GridRow], paths, items, scale) -> list[Tabl
     scope_cols = {i: SCOPES[p[-1]] for i, p in enumerate(paths) if p and p[-1] in SCOPES}
     out = []
     for grid_row in data:
-        label = squash(grid_row.cells[0]) if grid_row.cells else ""
-        item = items.get(strip_numbering(label).lstrip("其中："))
-        if item:
+        if item := _row_item(grid_row, items):
             out.append(TableRow(_ref(grid_row), {"item": item}, _amounts(grid_row, scope_cols, scale)))
     return out
 

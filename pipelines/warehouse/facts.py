@@ -107,6 +107,7 @@ def document_tables(disclosure: Disclosure) -> list[dict]:
             "extraction_flavor": extraction.get("flavor"),
             "extraction_accuracy": extraction.get("accuracy"),
             "extraction_whitespace": extraction.get("whitespace"),
+            "problem": table.problem,
         })
     return out
 
