@@ -16,7 +16,7 @@ FONT_PACKAGE := fonts-wqy-zenhei
 FONT_VERSION := 0.9.45-8
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install font run test ui query clean fixtures bench-pdf bench-ingest
+.PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.lock
@@ -51,6 +51,24 @@ ui: install
 # changes no byte unless the renderer or the seed changed.
 fixtures: install
 	$(BIN)/python -m pipelines.render.fixtures
+
+# Real-producer PDF fixtures (tests/fixtures/office/): the seed laid out in LibreOffice Calc and
+# Writer and exported to PDF. LibreOffice is Debian bookworm's, pinned (the packages below pull
+# in libreoffice-core-nogui and -common of the same version); installed once. Same versions,
+# same bytes: the export's dates and ids are fixed.
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui
+OFFICE_VERSION := 4:7.4.7-1+deb12u14
+
+office-fixtures: install
+	@for package in $(OFFICE_PACKAGES); do \
+		if [ "$$(dpkg-query -W -f='$${Status} $${Version}' $$package 2>/dev/null)" != "install ok installed $(OFFICE_VERSION)" ]; then \
+			$(SUDO) apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+				$(foreach package,$(OFFICE_PACKAGES),$(package)=$(OFFICE_VERSION)) || exit 1; \
+			break; \
+		fi; \
+	done
+	$(BIN)/python tests/fixtures/office/make_office_fixtures.py
 
 # The PDF path against naive camelot lattice on every page (see docs/PERFORMANCE.md).
 bench-pdf: install

@@ -206,16 +206,16 @@ def test_a_refused_pdf_is_listed_as_failed_and_lands_nothing(tmp_path):
 
 
 def test_a_reading_that_does_not_fit_the_template_falls_back(monkeypatch, land, tmp_path):
-    """A grid read one column off (a rule missed at the left edge) does not fit its
-    template: codes land under 科目名称, figures under the wrong headers. The next flavor
-    reads it right."""
+    """A grid that lost its first column (a rule missed at the left edge) does not fit: the
+    codes printed there are in no cell. The next flavor reads it right."""
     extract = pdfgrid.extract
 
     def shifted(path, flavor, pages):
         parts = extract(path, flavor, pages)
         if flavor == pdfgrid.LATTICE_VECTOR:
             for part in parts:
-                part.cells = [["", *row[:-1]] for row in part.cells]
+                part.cols, part.cells = part.cols[1:], [row[1:] for row in part.cells]
+                part.edges = [row[1:] for row in part.edges]
         return parts
 
     monkeypatch.setattr(pdfgrid, "extract", shifted)

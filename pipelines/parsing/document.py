@@ -13,7 +13,7 @@ from pipelines.parsing.kinds import KINDS, refuse_unsupported
 from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
-from pipelines.parsing.performance import parse_projects
+from pipelines.parsing.performance import parse_projects_apart
 from pipelines.parsing.sections import split_parts
 from pipelines.parsing.tables import LayoutError, parse_table, table_unit
 from pipelines.parsing.templates import BY_ID, TEMPLATES
@@ -57,7 +57,7 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     for e in unreadable:
         if e["table_id"] and e["table_id"] not in tables:
             tables[e["table_id"]] = unreadable_grid(e)
-    projects = parse_projects(parts.get("annex", lines), document)
+    projects, project_problems = parse_projects_apart(parts.get("annex", lines), document)
     info = _document_info(lines, blocks, projects, unit, document)
     staffing = parse_staffing(parts.get("overview", lines), document)
     narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
@@ -75,7 +75,8 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         narrative=narrative,
         page_count=max((ln.page for ln in lines if ln.page), default=None),
         warnings=[f"mandatory table {t} not found" for t in missing],
-        unreadable=[f"{e['title']} (page {e['title_page']}): {e['problem']}" for e in unreadable if not e["table_id"]],
+        unreadable=[f"{e['title']} (page {e['title_page']}): {e['problem']}" for e in unreadable if not e["table_id"]]
+        + project_problems,
     )
 
 
@@ -124,6 +125,7 @@ def _attach_extractions(tables: dict[str, ParsedTable], extractions) -> None:
                 "accuracy": min(e["accuracy"] for e in found),
                 "whitespace": max(e["whitespace"] for e in found),
                 "pages": sorted({p for e in found for p in e["pages"]}),
+                "attempts": [a for e in found for a in e["attempts"]],  # the readings tried, in order
             }
 
 

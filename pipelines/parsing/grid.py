@@ -111,4 +111,13 @@ def match_column(path: list[str], aliases: dict[str, str]) -> str | None:
         return None
     if len(path) >= 2 and f"{path[-2]}/{path[-1]}" in aliases:
         return aliases[f"{path[-2]}/{path[-1]}"]
-    return aliases.get(path[-1])
+    if path[-1] in aliases:
+        return aliases[path[-1]]
+    return aliases.get(label_suffix(path[-1], [a for a in aliases if "/" not in a]) or "")
+
+
+def label_suffix(label: str, known) -> str | None:
+    """The longest known label a stacked header label ends with: a header printed without
+    rules comes out with its spanning label on top of its own ("本年支出基本支出",
+    "项目科目名称")."""
+    return max((k for k in known if label.endswith(k)), key=len, default=None)

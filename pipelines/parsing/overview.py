@@ -29,6 +29,7 @@ import re
 from pipelines.model import SourceRef, Staffing
 from pipelines.parsing.text import Line
 
+SPACE_BY_DIGIT = re.compile(r"\s+(?=\d)|(?<=\d)\s+")
 N = r"(\d+|[零〇一二两三四五六七八九十百]+)"
 # "参公编制20人" is a category of the staff, not the 编制数
 CATEGORY_PREFIXES = ("参公", "行政", "事业", "工勤", "机关", "全额", "差额", "自收自支", "公务员")
@@ -92,11 +93,12 @@ def parse_staffing(lines: list[Line], document: str) -> Staffing | None:
 
 def _joined(lines: list[Line]) -> tuple[str, list[int]]:
     """The lines' text joined without separators (Chinese prose wraps anywhere), and each
-    line's start offset in it."""
+    line's start offset in it. Spaces beside a figure are dropped: word processors set a gap
+    between Chinese and Latin text ("共有 30 个编制") that the sentence does not have."""
     starts, parts, at = [], [], 0
     for line in lines:
         starts.append(at)
-        parts.append(line.text.strip())
+        parts.append(SPACE_BY_DIGIT.sub("", line.text.strip()))
         at += len(parts[-1])
     return "".join(parts), starts
 

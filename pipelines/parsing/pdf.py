@@ -21,22 +21,24 @@ camelot's parsing report (accuracy, whitespace).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from pipelines.model import DocumentError, ParsedTable
+from pipelines.model import CellFlag, DocumentError, ParsedTable
 from pipelines.parsing import pdfgrid
 from pipelines.parsing.kinds import refuse_unsupported
 from pipelines.parsing.locate import locate_tables, match_title
 from pipelines.parsing.pdfgrid import Flavor, Part
 from pipelines.parsing.pdflines import assemble, toc_text
-from pipelines.parsing.pdftext import PageText, PhysLine, open_document, read_pages, text_layer_problem
+from pipelines.parsing.pdftext import PageText, PhysLine, group_lines, open_document, read_pages, text_layer_problem
 from pipelines.parsing.performance import is_project_title, parse_projects
 from pipelines.parsing.sections import part_of
-from pipelines.parsing.tables import SCOPES, parse_table, table_unit
+from pipelines.parsing.grid import TOTAL_LABELS
+from pipelines.parsing.tables import EMPTY_MARK, SCOPES, parse_table, table_unit
 from pipelines.parsing.templates import BY_ID
-from pipelines.parsing.text import Line
+from pipelines.parsing.text import Line, squash
 from pipelines.raw import RawDocument
 
 @dataclass
@@ -122,26 +124,58 @@ def find_regions(pages: list[PageText]) -> list[Region]:
         region = Region(kind, table_id, line, end)
         region.ruled = any(region.holds(p.number, (y0 + y1) / 2) for p in pages for _, y0, y1 in p.v_rules)
         ruled_at_all = region.ruled or any(region.holds(p.number, y) for p in pages for *_, y in p.h_rules)
-        # no rule at all: a title mentioned in prose ("附件：二级项目绩效自评表"), not a grid
-        region.chain = (pdfgrid.RULED_CHAIN if region.ruled else pdfgrid.UNRULED_CHAIN) if ruled_at_all else ()
+        # no rule at all: a grid printed by alignment, or a title mentioned in prose (no figures)
+        region.chain = (pdfgrid.RULED_CHAIN if region.ruled else pdfgrid.UNRULED_CHAIN) if ruled_at_all else (
+            pdfgrid.ALIGNED_CHAIN if any(_text_area(region, p) for p in _region_pages(region, pages)) else ())
         regions.append(region)
     return regions
 
 
+def _region_pages(region: Region, pages: list[PageText]) -> list[PageText]:
+    return pages[region.title.page - 1 : min(region.end[0], len(pages))]
+
+
 def _pages_of(region: Region, pages: list[PageText]) -> list[PageText]:
-    last = min(region.end[0], len(pages))
-    return [p for p in pages[region.title.page - 1 : last]
+    return [p for p in _region_pages(region, pages)
             if any(region.holds(p.number, y) for *_, y in p.h_rules)
-            or any(region.holds(p.number, (y0 + y1) / 2) for _, y0, y1 in p.v_rules)]
+            or any(region.holds(p.number, (y0 + y1) / 2) for _, y0, y1 in p.v_rules)
+            or (not region.ruled and _text_area(region, p))]
 
 
 def _area(region: Region, page: PageText) -> str | None:
-    """The table's area on a page without vertical rules: inside its horizontal rules."""
+    """The table's area on a page without vertical rules: inside its horizontal rules; with
+    no rule at all, around its printed block."""
     rules = [(x0, x1, y) for x0, x1, y in page.h_rules if region.holds(page.number, y)]
     if len(rules) < 2:
-        return None
+        return _text_area(region, page)
     x0, x1 = min(r[0] for r in rules), max(r[1] for r in rules)
     top, bottom = max(r[2] for r in rules), min(r[2] for r in rules)
+    return f"{x0 - 1:.2f},{top + 1:.2f},{x1 + 1:.2f},{bottom - 1:.2f}"
+
+
+PREAMBLE = re.compile(r"(?:名称|单位)[：:]|^(?:公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}|\d{4}\s*年度?)$")
+NOTE = re.compile(r"^\s*(?:注|说明)\s*[：:]")
+FIGURE = re.compile(r"\d\.\d{2}$|\d,\d{3}$")
+
+
+def _text_area(region: Region, page: PageText) -> str | None:
+    """A table printed without rules: the block of lines under its title and 部门名称 /
+    金额单位 lines, down to its 注 or the next title; a grid only if rows print figures."""
+    block, notes = [], []
+    for line in page.lines():
+        if not region.holds(page.number, line.y) or page.is_margin(line):
+            continue
+        if notes or NOTE.match(line.text):
+            notes.append(line.text)
+        elif block or not PREAMBLE.search(line.text.strip()):
+            block.append(line)
+    figures = sum(1 for ln in block if any(FIGURE.search(r.text) for r in ln.runs))
+    marked_empty = any(EMPTY_MARK.search(squash(t)) for t in notes) and any(
+        squash(ln.runs[0].text) in TOTAL_LABELS for ln in block)  # 本表无数据 under a 合计 row
+    if not figures and not marked_empty:
+        return None
+    x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    top, bottom = max(ln.y + ln.size for ln in block), min(ln.y for ln in block) - 0.4 * block[-1].size
     return f"{x0 - 1:.2f},{top + 1:.2f},{x1 + 1:.2f},{bottom - 1:.2f}"
 
 
@@ -173,15 +207,27 @@ def _read_with(path: str, flavor: Flavor, group: list[Region], pages: list[PageT
         for page in _pages_of(region, pages):
             if not flavor.text_based:
                 args[page.number] = {}
-            elif area := _area(region, page):
-                args.setdefault(page.number, {"table_areas": []})["table_areas"].append(area)
+            elif (area := _area(region, page)) and (columns := _columns(flavor, page, area)) is not None:
+                args.setdefault(page.number, {"table_areas": [], "columns": []})
+                args[page.number]["table_areas"].append(area)
+                if flavor.aligned:
+                    args[page.number]["columns"].append(columns)
+                else:
+                    del args[page.number]["columns"]
     found = pdfgrid.extract(path, flavor, args)
     for region in group:
         parts = sorted((p for p in found if region.holds(p.page, p.top - 0.5)), key=lambda p: (p.page, -p.top))
         if flavor.text_based:
             parts = _text_parts(path, region, parts, pages)
+        else:  # camelot's grid, each glyph in the cell it is printed in
+            parts = [pdfgrid.refill(p, pages[p.page - 1].chars) for p in parts]
         rows = pdfgrid.stitch(parts, first_columns=flavor.text_based) if parts else []
-        region.tried.append((flavor.label, parts, rows, _misfit(region, rows, pages, parts) if parts else "no grid found"))
+        misfit = _misfit(region, rows, pages, parts) if parts else "no grid found"
+        region.tried.append((flavor.label, parts, rows, misfit))
+        if misfit and parts and flavor.text_based:  # the same columns, cells from the text layer
+            parts = [replace(pdfgrid.refill(p, pages[p.page - 1].chars), flavor=f"{flavor.label}+text") for p in parts]
+            rows = pdfgrid.stitch(parts, first_columns=flavor.text_based)
+            region.tried.append((f"{flavor.label}+text", parts, rows, _misfit(region, rows, pages, parts)))
 
 
 def _text_parts(path: str, region: Region, parts: list[Part], pages: list[PageText]) -> list[Part]:
@@ -191,15 +237,41 @@ def _text_parts(path: str, region: Region, parts: list[Part], pages: list[PageTe
         columns = pdfgrid.separators(parts[0])
         args = {p.page: {"table_areas": [area], "columns": [columns]}
                 for p in parts[1:] if (area := _area(region, pages[p.page - 1]))}
-        parts = parts[:1] + pdfgrid.extract(path, pdfgrid.STREAM, args)
+        parts = parts[:1] + [replace(p, flavor=parts[0].flavor) for p in pdfgrid.extract(path, pdfgrid.STREAM, args)]
     joined = []
     for part in parts:
         page = pages[part.page - 1]
         x0, top, x1, bottom = (float(v) for v in _area(region, page).split(","))
         part.bbox = (x0 + 1, bottom + 1, x1 - 1, top - 1)  # the rules' extent: captions, notes outside
-        rules = [y for a, b, y in page.h_rules if region.holds(page.number, y) and a < x1 and b > x0]
-        joined.append(pdfgrid.join_bands(part, sorted({round(y, 1) for y in rules})))
+        rules = [(a, b, y) for a, b, y in page.h_rules if region.holds(page.number, y) and a < x1 and b > x0]
+        joined.append(pdfgrid.join_bands(part, rules) if len({round(y, 1) for *_, y in rules}) >= 2
+                      else pdfgrid.align_rows(part))
     return joined
+
+
+def _columns(flavor: Flavor, page: PageText, area: str) -> str | None:
+    """The columns an aligned flavor gives camelot on this page ("" for camelot's own; None:
+    this flavor has nothing to go on here)."""
+    if not flavor.aligned:
+        return ""
+    if flavor.aligned == "numbered":
+        return pdfgrid.numbered_columns(_inside(page, area))
+    glyphs = _inside(page, area, "figures" if flavor.aligned == "figures" else "lines")
+    return pdfgrid.aligned_columns(glyphs, spanning=flavor.aligned != "below") or ""
+
+
+def _inside(page: PageText, area: str, lines_of: str = "") -> list:
+    """The glyphs of a table area ("x0,top,x1,bottom"); with `lines_of` "lines", those of
+    all its lines but the 栏次 line (its numbers stand centred, apart from the right-aligned
+    figures below); with "figures", those of its lines that print a figure (a long spanning
+    header label would bridge two columns)."""
+    x0, top, x1, bottom = (float(v) for v in area.split(","))
+    chars = [ch for ch in page.chars if x0 <= (ch.x0 + ch.x1) / 2 <= x1 and bottom <= ch.y + ch.size * 0.3 <= top]
+    if not lines_of:
+        return chars
+    lines = [ln for ln in group_lines(page.number, chars) if "栏次" not in ln.text
+             and (lines_of == "lines" or any(FIGURE.search(r.text) for r in ln.runs))]
+    return [ch for ch in chars if any(abs(ch.y - ln.y) <= ln.size * 0.2 for ln in lines)]
 
 
 def _lost(part: Part, page: PageText) -> str:
@@ -227,17 +299,62 @@ def _misfit(region: Region, rows, pages: list[PageText], parts: list[Part]) -> s
     try:
         if region.kind == "project":
             projects = parse_projects(lines, "fit")
-            fits = len(projects) == 1 and (projects[0].annual_budget is not None or bool(projects[0].indicators))
-            return None if fits else "not read as one 绩效自评表"
+            if len(projects) != 1 or (projects[0].annual_budget is None and not projects[0].indicators):
+                return "not read as one 绩效自评表"
+            return _project_misfit(projects[0])
         blocks = [b for b in locate_tables(lines) if b.table_id == region.table_id]
         if len(blocks) != 1:
             return "no grid rows under the title"
         table = parse_table(blocks[0], "fit", table_unit(blocks[0]) or "万元")
-        return None if _known_columns(table) else "a column or row the template does not know"
+        if not _known_columns(table):
+            return "a column or row the template does not know"
+        return _amounts_differ(table, rows, parts, pages)
     except DocumentError as error:  # a misread grid: not this flavor's
         return error.problem.split(": ", 1)[-1]
     except (ValueError, IndexError, KeyError) as error:
         return f"{type(error).__name__}: {error}"
+
+
+DECIMAL = re.compile(r"[-+]?\d{1,3}(?:,\d{3})*\.\d+|[-+]?\d+\.\d+")  # a figure, never a code or 栏次
+
+
+def _amounts_differ(table: ParsedTable, rows, parts: list[Part], pages: list[PageText]) -> str | None:
+    """No landed figure that the grid does not print: with `_lost` (every printed glyph is in
+    a cell), `clean_name` (no figure inside a label) and `parse_cell` (an amount cell holds
+    one amount and nothing else), every amount printed in the grid is in exactly one landed
+    cell. A cell read twice (a span copied, a continuation page stitched twice) fails here."""
+    printed: Counter[str] = Counter()
+    for part in parts:
+        printed.update(ch.text for ch in pages[part.page - 1].chars if ch.text.isdigit()
+                       and part.bbox[0] <= (ch.x0 + ch.x1) / 2 <= part.bbox[2]
+                       and part.bbox[1] <= ch.y + ch.size * 0.3 <= part.bbox[3])
+    landed = Counter(d for r in table.rows for c in r.cells.values() if c.flag is CellFlag.VALUE
+                     for d in c.raw if d.isdigit())
+    if extra := landed - printed:
+        return f"landed digits the grid does not print ({''.join(sorted(extra.elements()))[:40]}): a cell read twice"
+    in_grid = Counter(cell for _, _, cells in rows for cell in cells if DECIMAL.fullmatch(cell))
+    landed_amounts = Counter(c.raw for r in table.rows for c in r.cells.values()
+                             if c.flag is CellFlag.VALUE and DECIMAL.fullmatch(c.raw))
+    if lost := in_grid - landed_amounts:
+        return f"figures of the grid in no landed cell ({' '.join(sorted(lost.elements()))[:60]}): a row read wrong"
+    return None
+
+
+def _project_misfit(project) -> str | None:
+    """A 绩效自评表 read on the wrong columns puts its funds in the wrong fields, or none: every
+    one prints them, and they must hold together (全年预算数 − 全年执行数 = 结余, within a cent of a 万元 figure)."""
+    if project.supervising_department and project.supervising_department == project.budget_unit:
+        return "the 主管部门 and 预算单位 cells are read as one"
+    annual, executed, balance, rate = project.annual_budget, project.executed, project.balance, project.execution_rate
+    if annual is None or executed is None:
+        return "the 资金总额 row is not read as 全年预算数 and 全年执行数"
+    if balance is None and rate is None:
+        return "the 资金总额 row is read with neither 结余 nor 执行率"
+    if balance is not None and abs(annual - executed - balance) > 100:
+        return f"the 资金总额 row does not hold together ({annual} − {executed} ≠ {balance} 元)"
+    if rate is not None and annual and abs(executed * 100 / annual - rate) > 1:
+        return f"the 资金总额 row does not hold together ({executed} / {annual} ≠ {rate}%)"
+    return None
 
 
 def _known_columns(table: ParsedTable) -> bool:

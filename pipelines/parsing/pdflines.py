@@ -16,11 +16,14 @@ from pipelines.parsing.pdftext import PageText, PhysLine
 from pipelines.parsing.text import Line
 
 LEADERS = re.compile(r"^[.·…。．\s]{3,}$")
+LEADERED_ENTRY = re.compile(r"^(?P<title>.*?\S)\s*[.·…。．]{3,}\s*(?P<page>\d{1,4})$")  # "一、收入决算表……6"
 
 
 def toc_text(line: PhysLine) -> str:
     """A 目录 entry (title, dot leaders, page number) in the text form: "title\\tpage"."""
     runs = line.runs
+    if entry := LEADERED_ENTRY.match(line.text.strip()):
+        return entry["title"] + "\t" + entry["page"]
     if len(runs) >= 2 and runs[-1].text.strip().isdigit():
         title = [r.text for r in runs[:-1] if not LEADERS.match(r.text)]
         gap = runs[-1].x0 - runs[-2].x1
@@ -35,7 +38,8 @@ def assemble(pages: list[PageText], regions: list) -> tuple[list[Line], list[dic
     items: list[tuple[int, float, object]] = []
     for region in regions:
         parts, rows = region.result
-        for part in parts:
+        # an unreadable grid is not prose either: its text stays out of the lines
+        for part in parts or [p for t in region.tried for p in t[1]] if region.problem else parts:
             boxes.setdefault(part.page, []).append(part.bbox)
         items += [(page, -y, (region, cells)) for page, y, cells in rows]
     for page in pages:

@@ -61,7 +61,12 @@ class PhysLine:
 
     @property
     def text(self) -> str:
-        return " ".join(r.text for r in self.runs)
+        """The runs joined; a gap of under half a character is a word processor's spacing
+        between Chinese and Latin text ("2024 年度"), not a space the text has."""
+        out = self.runs[0].text
+        for before, run in zip(self.runs, self.runs[1:]):
+            out += ("" if run.x0 - before.x1 < 0.5 * self.size else " ") + run.text
+        return out
 
 
 @dataclass
@@ -79,9 +84,14 @@ class PageText:
         return group_lines(self.number, [ch for ch in self.chars if keep(ch)])
 
     def is_margin(self, line: PhysLine) -> bool:
-        """A running footer or header: a page number in the top or bottom margin."""
-        in_margin = line.y < self.height * 0.08 or line.y > self.height * 0.95
-        return in_margin and bool(PAGE_NUMBER.match(line.text))
+        """A running footer or header: a page number in the top or bottom margin, or
+        alone as the page's last or first line (footers sit higher in some exports)."""
+        if not PAGE_NUMBER.match(line.text):
+            return False
+        if line.y < self.height * 0.08 or line.y > self.height * 0.95:
+            return True
+        ys = [ch.y for ch in self.chars if not ch.text.isspace()]
+        return bool(ys) and (line.y <= min(ys) + 0.5 or line.y >= max(ys) - 0.5)
 
 
 def open_document(data: bytes, document: str) -> pdfium.PdfDocument:

@@ -94,6 +94,18 @@ def parse_projects(lines: list[Line], document: str) -> list[ProjectPerformance]
     return [_parse_table(title, rows, document) for title, rows in _tables(lines)]
 
 
+def parse_projects_apart(lines: list[Line], document: str) -> tuple[list[ProjectPerformance], list[str]]:
+    """Every project table that can be read, and why each other one cannot: one unreadable
+    绩效自评表 does not hide the rest (the document is quarantined for it)."""
+    projects, problems = [], []
+    for title, rows in _tables(lines):
+        try:
+            projects.append(_parse_table(title, rows, document))
+        except DocumentError as error:
+            problems.append(error.problem)
+    return projects, problems
+
+
 # --- finding tables -------------------------------------------------------------------
 
 
@@ -140,7 +152,7 @@ def _tables(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
 
 def _parse_table(title: Line, body: list[Line], document: str) -> ProjectPerformance:
     rows: list[Row] = list(enumerate((line for line in body if line.is_row), start=1))
-    where = f"“{squash(title.text)}” (line {title.no})"
+    where = f"“{squash(title.text)}” (line {title.no}" + (f", page {title.page})" if title.page else ")")
     name = _meta(rows, NAME_LABELS) or _name_from_title(title)
     if not name:
         raise DocumentError(document, f"{where}: no 项目名称 row and the title names no project")

@@ -20,6 +20,7 @@ from pipelines.parsing.grid import (
     header_paths,
     is_column_number_row,
     is_number,
+    label_suffix,
     match_column,
     parse_cell,
 )
@@ -34,6 +35,7 @@ EMPTY_MARK = re.compile(r"本表无数据|无数据|本表为空|空表|无此�
 CODE_HEADERS = {"科目代码", "科目编码", "功能分类科目编码", "功能分类科目代码", "经济分类科目编码", "代码", "编码"}
 SPLIT_CODE_HEADERS = ("类", "款", "项")
 NAME_HEADERS = {"科目名称", "项目", "功能分类科目名称", "经济分类科目名称", "名称"}
+KEY_HEADERS = CODE_HEADERS | NAME_HEADERS | set(SPLIT_CODE_HEADERS) | {"收入项目", "支出项目", "行次"}
 GENERIC_HEADER_WORDS = (
     CODE_HEADERS | NAME_HEADERS | set(SPLIT_CODE_HEADERS)
     | {"行次", "金额", "收入", "支出", "栏次", "人员经费", "公用经费", "预算数", "决算数", "统计数"}
@@ -124,6 +126,14 @@ def _shares_header(cells: list[str], words: set[str]) -> bool:
         c in words for c in rest)
 
 
+def _role_label(leaf: str) -> str:
+    """A key column's label (code, name, 类/款/项, 项目, 行次), also when printed under a
+    spanning label; any other label as it is."""
+    if leaf in KEY_HEADERS:
+        return leaf
+    return label_suffix(leaf, KEY_HEADERS - set(SPLIT_CODE_HEADERS)) or leaf
+
+
 def _split_header(block: TableBlock, template: TableTemplate) -> tuple[list[list[str]], list[GridRow]]:
     """Header rows and data rows. Blank spacer rows and the 栏次 row are dropped; a row that
     shares the header's last labels with the 合计 label gives its labels to the header and
@@ -191,7 +201,7 @@ def _map_columns(paths: list[list[str]], indices, aliases: dict[str, str]) -> di
 def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
     header, data = _split_header(block, template)
     paths = header_paths(header)
-    leaves = [p[-1] if p else "" for p in paths]
+    leaves = [_role_label(p[-1]) if p else "" for p in paths]
     split = [leaves.index(h) for h in SPLIT_CODE_HEADERS if h in leaves]
     code_col = next((i for i, leaf in enumerate(leaves) if leaf in CODE_HEADERS), None)
     name_col = next((i for i, leaf in enumerate(leaves) if leaf in NAME_HEADERS and i != code_col), None)
@@ -201,7 +211,8 @@ def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decim
     if code_col is None and not split:
         code_col = 0 if name_col != 0 else None  # codes printed under a merged 项目 label
         key_cols.add(code_col)
-    amount_cols = _map_columns(paths, [i for i in range(len(paths)) if i not in key_cols],
+    # a key label standing in a column of its own (项目 centred over 科目代码 | 科目名称) is no amount
+    amount_cols = _map_columns(paths, [i for i in range(len(paths)) if i not in key_cols and leaves[i] not in KEY_HEADERS],
                                _aliases(template.columns))
     _require(template.columns, amount_cols, paths)
     rows: list[TableRow] = []
@@ -281,13 +292,14 @@ def read_two_sided(block: TableBlock, template: TableTemplate, scale: Decimal) -
 
 def _sides(paths: list[list[str]]) -> dict[str, tuple[int, int | None, list[int]]]:
     """Column roles of each side: (item column, 行次 column, amount columns)."""
-    item_cols = [i for i, p in enumerate(paths) if p and p[-1] in {"项目", "收入项目", "支出项目"}]
+    roles = [_role_label(p[-1]) if p else "" for p in paths]
+    item_cols = [i for i, role in enumerate(roles) if role in {"项目", "收入项目", "支出项目"}]
     if len(item_cols) != 2:
         raise LayoutError("expected a 收入 and a 支出 项目 column")
     out = {}
     bounds = [(item_cols[0], item_cols[1]), (item_cols[1], len(paths))]
     for side, (start, end) in zip(("收入", "支出"), bounds):
-        line_col = next((i for i in range(start, end) if paths[i] and paths[i][-1] == "行次"), None)
+        line_col = next((i for i in range(start, end) if roles[i] == "行次"), None)
         out[side] = (start, line_col, [i for i in range(start, end) if i not in (start, line_col)])
     return out
 
@@ -298,7 +310,7 @@ def _sides(paths: list[list[str]]) -> dict[str, tuple[int, int | None, list[int]
 def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
     header, data = _split_header(block, template)
     paths = header_paths(header)
-    starts = [i for i, p in enumerate(paths) if p and p[-1] in CODE_HEADERS]
+    starts = [i for i, p in enumerate(paths) if p and _role_label(p[-1]) in CODE_HEADERS]
     if not starts:
         raise LayoutError("no 科目代码 column in the header")
     groups = [(s, s + 1, s + 2) for s in starts]
@@ -343,7 +355,7 @@ def _grouped_totals(row: GridRow, scale: Decimal) -> list[TableRow]:
         end = labels[k + 1] if k + 1 < len(labels) else len(row.cells)
         figures = [i for i in range(start + 1, end) if row.cells[i].strip()]
         index = figures[-1] if figures else None
-        label = squash(row.cells[start])
+        label = clean_name(row.cells[start])
         group = "人员经费" if "人员" in label else "公用经费" if "公用" in label else "合计"
         keys = {"code": "", "name": label, "cost_group": group}
         out.append(TableRow(_ref(row), keys, _amounts(row, {index: "决算数"}, scale)))
@@ -374,8 +386,9 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
         return _three_public_by_rows(data, paths, items, scale)
     by_item: dict[str, dict[str, Cell]] = {}
     row = data[0]
+    scopes = _column_scopes(paths, items)
     for i, path in enumerate(paths):  # the scope above the items, or the items above the scope
-        scope = next((SCOPES[p] for p in path if p in SCOPES), None)
+        scope = scopes.get(i)
         item = match_column([p for p in path if p not in SCOPES], items)
         if scope is None or item is None:
             continue
@@ -383,6 +396,22 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
             raise LayoutError(f"two columns read as {item} {scope}")
         by_item.setdefault(item, {})[scope] = _amounts(row, {i: scope}, scale)[scope]
     return [TableRow(_ref(row), {"item": item}, cells) for item, cells in by_item.items()]
+
+
+def _column_scopes(paths: list[list[str]], items: dict[str, str]) -> dict[int, str]:
+    """预算数 or 决算数 for each item column. Both scopes list the same items side by side, so
+    when a scope label was printed centred over its half (and so stands above only some of
+    its columns), the item columns are split in two halves, each its label's."""
+    scopes = {i: SCOPES[p] for i, path in enumerate(paths) for p in path if p in SCOPES}
+    columns = [i for i, path in enumerate(paths) if match_column([p for p in path if p not in SCOPES], items)]
+    labelled = sorted(set(scopes.values()), key=lambda s: min(i for i in scopes if scopes[i] == s))
+    if len(labelled) == 2 and len(columns) % 2 == 0 and any(i not in scopes for i in columns):
+        half = len(columns) // 2
+        first, second = columns[:half], columns[half:]
+        if all(scopes.get(i, labelled[0]) == labelled[0] for i in first) and all(
+                scopes.get(i, labelled[1]) == labelled[1] for i in second):
+            return {**{i: labelled[0] for i in first}, **{i: labelled[1] for i in second}}
+    return scopes
 
 
 def _row_item(row: GridRow, items: dict[str, str]) -> str | None:
@@ -404,14 +433,14 @@ def _three_public_by_rows(data: list[GridRow], paths, items, scale) -> list[Tabl
 
 
 def read_item_list(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
+    """The figure of an item is in the last column, 统计数 (a label centred over a wide column
+    may be read a column to the left of its figures); the 行次 is the integer before it."""
     value_names = set(_aliases(template.columns))
     rows: list[TableRow] = []
     section = ""
-    value_col: int | None = None
     for grid_row in block.rows:
         cells = [squash(c) for c in grid_row.cells]
         if any(c in value_names for c in cells):  # a (repeated) 项目 | 行次 | 统计数 header
-            value_col = next(i for i, c in enumerate(cells) if c in value_names)
             continue
         label = cells[0] if cells else ""
         rest = [c for c in cells[1:] if c]
@@ -420,10 +449,10 @@ def read_item_list(block: TableBlock, template: TableTemplate, scale: Decimal) -
             continue
         if not label:
             continue
-        index = value_col if value_col is not None else len(cells) - 1
+        index = len(cells) - 1
         is_count = bool(COUNT_UNITS.search(label)) or "资产" in section
         cell = _amounts(grid_row, {index: "统计数"}, Decimal(1) if is_count else scale)
-        line_no = cells[1] if len(cells) > 2 and re.fullmatch(r"\d+", cells[1]) else ""
+        line_no = next((c for c in cells[1:index] if re.fullmatch(r"\d+", c)), "")
         keys = {"section": section, "item": label, "line_no": line_no,
                 "measure": "count" if is_count else "amount"}
         rows.append(TableRow(_ref(grid_row), keys, cell))
