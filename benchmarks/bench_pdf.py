@@ -45,7 +45,10 @@ PROVENANCE = {"page", "source_line", "source_row"}
 def facts_digest(disclosure) -> str:
     from pipelines.warehouse.facts import fact_rows
 
-    rows = {t: sorted(repr(sorted((k, v) for k, v in r.items() if k not in PROVENANCE)) for r in rs)
+    def unspaced(v):  # whitespace inside prose is layout (an exporter spaces Chinese from Latin text)
+        return "".join(v.split()) if isinstance(v, str) else v
+
+    rows = {t: sorted(repr(sorted((k, unspaced(v)) for k, v in r.items() if k not in PROVENANCE)) for r in rs)
             for t, rs in fact_rows(disclosure).items()}
     return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:12]
 
@@ -72,10 +75,10 @@ def worker(method: str, path: Path, repeats: int) -> dict:
     imports = _rss_mb()
 
     def run():
-        lines, extractions = read_pdf(raw, naive=method == "naive")
         try:
+            lines, extractions = read_pdf(raw, naive=method == "naive")
             return parse_lines(lines, raw, extractions)
-        except DocumentError as error:  # naive lattice finds no grid without vertical rules
+        except DocumentError as error:  # a budget or template refused; naive lattice finds no grid unruled
             return error
 
     disclosure = run()

@@ -161,3 +161,23 @@ def test_a_pdf_that_is_not_a_disclosure(tmp_path):
     pdf.save()
     with pytest.raises(DocumentError, match="会议纪要.pdf: no standard 决算 table found"):
         parse_document(read_raw(path, tmp_path))
+
+
+def test_a_printed_code_that_is_no_subject_code_lands_read_by_its_name(seed_text, tmp_path):
+    """7 printed for 210: the row lands as printed (printed_code), is read as 210 by its name
+    (卫生健康支出 has that one code elsewhere in the document), and is noted; the document
+    is current, not quarantined."""
+    import expectations
+    from pipelines import warehouse
+
+    data = edited(seed_text, "210\t卫生健康支出\t38.22\t38.22\t\t\t\t\t", "7\t卫生健康支出\t38.22\t38.22\t\t\t\t\t")
+    disclosure = parse_document(raw_of("seven.txt", data))
+    assert any("printed code '7' is not a 功能分类 subject code; read as 210 by its name" in w
+               for w in disclosure.warnings)
+    conn = warehouse.connect(tmp_path / "w.duckdb")
+    result = warehouse.load_disclosure(conn, disclosure, expectations.validate(disclosure))
+    assert result.status == "current"
+    rows = conn.execute("""SELECT DISTINCT subject_code, printed_code, row_label FROM fact_income
+                           WHERE printed_code IS NOT NULL""").fetchall()
+    assert rows == [("210", "7", "卫生健康支出")]
+    conn.close()

@@ -4,6 +4,7 @@ fact table, provenance aside (a PDF's pages are physical pages, its lines the re
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,56 @@ def test_office_pdf_lands_exactly_what_its_text_twin_lands(land, name):
         assert (pdf.info.department, pdf.info.fiscal_year, pdf.info.unit) == (
             text.info.department, text.info.fiscal_year, text.info.unit)
     assert sum(len(t.rows) for t in text.tables.values()) > 250  # not vacuous
+
+
+def _ink_instead_of_text(pdf_bytes: bytes, page_index: int, figure: str) -> bytes:
+    """The PDF with one printed figure's text object replaced by a filled box of its size:
+    ink on the page, no text in the layer (what a font without a Unicode map prints)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    page = pdf[page_index]
+    textpage = page.get_textpage()
+    for i in range(c.FPDFPage_CountObjects(page)):
+        obj = c.FPDFPage_GetObject(page, i)
+        if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_TEXT:
+            continue
+        size = c.FPDFTextObj_GetText(obj, textpage, None, 0)
+        buffer = ctypes.create_string_buffer(size * 2)
+        c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+        if "".join(buffer.raw.decode("utf-16-le").split("\x00")).strip() == figure:
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            box = c.FPDFPageObj_CreateNewRect(left.value, bottom.value, right.value - left.value, top.value - bottom.value)
+            c.FPDFPageObj_SetFillColor(box, 0, 0, 0, 255)
+            c.FPDFPath_SetDrawMode(box, c.FPDF_FILLMODE_ALTERNATE, False)
+            c.FPDFPage_RemoveObject(page, obj)
+            c.FPDFPage_InsertObject(page, box)
+            break
+    else:
+        raise AssertionError(f"{figure} is not a text object of page {page_index + 1}")
+    textpage.close()
+    c.FPDFPage_GenerateContent(page)
+    page.close()
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return out.getvalue()
+
+
+def test_a_figure_printed_without_text_is_refused_with_its_page(tmp_path):
+    """Ink where the text layer has nothing (a damaged layer) would land a printed figure
+    as a blank: the document is refused, naming the page."""
+    from pipelines.model import DocumentError
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import read_raw
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_ink_instead_of_text((OFFICE / "calc_tables.pdf").read_bytes(), 2, "1255.73"))
+    with pytest.raises(DocumentError, match=r"damaged.pdf: the text layer is damaged: .* on page 3 \(1 cells\)"):
+        parse_document(read_raw(path, tmp_path))
+    # the undamaged export reads (the check sees no ink in its blank cells)
+    assert not any(t.problem for t in parse_document(read_raw(OFFICE / "calc_tables.pdf", OFFICE)).tables.values())

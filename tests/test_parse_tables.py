@@ -177,3 +177,35 @@ def test_the_same_table_twice_is_a_clear_error(seed_path):
     raw = RawDocument("twice.txt", "twice.txt", "0" * 64, len(data), "text", data)
     with pytest.raises(DocumentError, match=r"twice.txt: 公开02 收入决算表 appears twice \(lines 129 and \d+\)"):
         parse_document(raw)
+
+
+def test_basic_expenditure_with_codes_split_over_class_and_item_columns(seed_text):
+    """公开06 printed with 类 | 款 instead of 科目代码 (301 | 01 for 30101; the 类 left blank
+    under its class row) lands the same codes."""
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import RawDocument
+
+    start, end = seed_text.index("人员经费\t\t\t公用经费"), seed_text.index("人员经费合计")
+    out = []
+    for line in seed_text[start:end].split("\n"):
+        cells = line.split("\t")
+        if cells[:3] == ["科目代码", "科目名称", "决算数"]:
+            out.append("\t".join(["类", "款", "科目名称", "决算数"] * 4))
+            continue
+        if len(cells) != 12 or not (cells[0].isdigit() or not cells[0]):  # the 人员经费 | 公用经费 caption
+            out.append(line)
+            continue
+        split = []
+        for g in range(4):
+            code, name, amount = cells[3 * g: 3 * g + 3]
+            klass, item = (code, "") if len(code) == 3 else ("", code[3:]) if code else ("", "")
+            split += [klass, item, name, amount]
+        out.append("\t".join(split))
+    text = seed_text[:start] + "\n".join(out) + seed_text[end:]
+    raw = RawDocument("split.txt", "split.txt", "0" * 64, len(text), "text", text.encode())
+    split = parse_document(raw).tables["公开06"]
+    whole = parse_document(RawDocument("seed.txt", "seed.txt", "1" * 64, 1, "text", seed_text.encode())).tables["公开06"]
+    assert split.problem is None
+    assert [(r.keys["code"], r.keys["name"], r.cells["决算数"].raw) for r in split.rows] == [
+        (r.keys["code"], r.keys["name"], r.cells["决算数"].raw) for r in whole.rows]
+    assert len(split.rows) > 100

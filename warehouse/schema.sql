@@ -185,6 +185,8 @@ CREATE TABLE IF NOT EXISTS fact_validation (           -- Great Expectations res
     validated_at TIMESTAMP NOT NULL
 );
 -- Added with the full validation suites; ALTER so that an existing warehouse file gains them.
+ALTER TABLE fact_income ADD COLUMN IF NOT EXISTS printed_code VARCHAR;       -- as printed, when not a subject code
+ALTER TABLE fact_expenditure ADD COLUMN IF NOT EXISTS printed_code VARCHAR;  -- (subject_code: read by its name)
 ALTER TABLE dim_document_table ADD COLUMN IF NOT EXISTS problem VARCHAR;  -- unreadable: why (its rows not landed)
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS tolerance DECIMAL(20,4);  -- rounding allowance, in unit
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_table VARCHAR;   -- 公开01 … 公开10, 情况说明, 绩效自评表

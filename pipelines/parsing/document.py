@@ -15,7 +15,7 @@ from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
 from pipelines.parsing.performance import parse_projects_apart
 from pipelines.parsing.sections import split_parts
-from pipelines.parsing.tables import LayoutError, parse_table, table_unit
+from pipelines.parsing.tables import LayoutError, parse_table, resolve_codes, table_unit
 from pipelines.parsing.templates import BY_ID, TEMPLATES
 from pipelines.parsing.text import Line, decode, read_lines, squash
 from pipelines.raw import RawDocument, format_problem
@@ -61,6 +61,7 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     info = _document_info(lines, blocks, projects, unit, document)
     staffing = parse_staffing(parts.get("overview", lines), document)
     narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
+    code_notes = resolve_codes(tables)
     missing = [t.table_id for t in TEMPLATES if t.mandatory and t.table_id not in tables]
     return Disclosure(
         sha256=raw.sha256,
@@ -74,7 +75,7 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         projects=projects,
         narrative=narrative,
         page_count=max((ln.page for ln in lines if ln.page), default=None),
-        warnings=[f"mandatory table {t} not found" for t in missing],
+        warnings=[f"mandatory table {t} not found" for t in missing] + code_notes,
         unreadable=[f"{e['title']} (page {e['title_page']}): {e['problem']}" for e in unreadable if not e["table_id"]]
         + project_problems,
     )

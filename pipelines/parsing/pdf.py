@@ -31,6 +31,7 @@ from pipelines.parsing import pdfgrid
 from pipelines.parsing.kinds import refuse_unsupported
 from pipelines.parsing.locate import locate_tables, match_title
 from pipelines.parsing.pdfgrid import Flavor, Part
+from pipelines.parsing.pdfink import inked_blank_cells
 from pipelines.parsing.pdflines import assemble, toc_text
 from pipelines.parsing.pdftext import PageText, PhysLine, group_lines, open_document, read_pages, text_layer_problem
 from pipelines.parsing.performance import is_project_title, parse_projects
@@ -96,6 +97,11 @@ def read_pdf(raw: RawDocument, naive: bool = False) -> tuple[list[Line], list[di
         (read_every_page if naive else read_grids)(path, pages, regions)
     finally:
         os.unlink(path)
+    if inked := inked_blank_cells(raw.data, [p for r in regions for p in r.result[0]]):
+        pages_named = ", ".join(f"page {n} ({k} cells)" for n, k in sorted(inked.items()))
+        raise DocumentError(raw.name, f"the text layer is damaged: table cells print ink but hold no text on "
+                                      f"{pages_named}; a font without a Unicode map or figures drawn as outlines "
+                                      "would land as blanks")
     return assemble(pages, regions)
 
 

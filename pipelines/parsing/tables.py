@@ -234,10 +234,35 @@ def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decim
             continue
         if not code and not name and not has_amount:
             continue
-        if code and not CODE.match(code):
-            raise CellError(f"line {grid_row.line}: '{code}' is not a 功能分类 subject code")
-        rows.append(TableRow(_ref(grid_row), {"code": code, "name": clean_name(name)}, amounts))
+        keys = {"code": code, "name": clean_name(name)}
+        if code and not CODE.match(code):  # lands as printed; resolved by its name (resolve_codes)
+            keys = {"code": "", "name": keys["name"], "printed_code": code}
+        rows.append(TableRow(_ref(grid_row), keys, amounts))
     return rows
+
+
+def resolve_codes(tables: dict[str, ParsedTable]) -> list[str]:
+    """A printed code that is not a 功能分类 subject code (7 for 210) is read by the row's
+    name where the document's other rows give that name one code; either way it is noted."""
+    codes: dict[str, set[str]] = {}
+    for table in tables.values():
+        for row in table.rows if table.layout == "subject_matrix" else ():
+            if row.keys.get("code"):
+                codes.setdefault(row.keys["name"], set()).add(row.keys["code"])
+    notes = []
+    for table in tables.values():
+        for row in table.rows if table.layout == "subject_matrix" else ():
+            if printed := row.keys.get("printed_code"):
+                where = f"{table.table_id} {table.title} row {row.ref.row} ({row.keys['name']})"
+                found = codes.get(row.keys["name"], set())
+                if len(found) == 1:
+                    row.keys["code"] = next(iter(found))
+                    notes.append(f"{where}: printed code '{printed}' is not a 功能分类 subject code; "
+                                 f"read as {row.keys['code']} by its name")
+                else:
+                    notes.append(f"{where}: printed code '{printed}' is not a 功能分类 subject code, and "
+                                 "its name gives no single code; landed without one")
+    return notes
 
 
 def _join_code(parts: list[str], carry: list[str]) -> str:
@@ -310,10 +335,14 @@ def _sides(paths: list[list[str]]) -> dict[str, tuple[int, int | None, list[int]
 def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
     header, data = _split_header(block, template)
     paths = header_paths(header)
-    starts = [i for i, p in enumerate(paths) if p and _role_label(p[-1]) in CODE_HEADERS]
-    if not starts:
-        raise LayoutError("no 科目代码 column in the header")
-    groups = [(s, s + 1, s + 2) for s in starts]
+    roles = [_role_label(p[-1]) if p else "" for p in paths]
+    # each group: its code columns (科目代码, or 类 | 款 split), then 科目名称, then 决算数
+    groups = [((s,), s + 1, s + 2) for s, role in enumerate(roles) if role in CODE_HEADERS]
+    groups += [((s, s + 1), s + 2, s + 3) for s, role in enumerate(roles[:-1])
+               if role == "类" and roles[s + 1] == "款"]
+    groups.sort()
+    if not groups:
+        raise LayoutError("no 科目代码 (or 类 | 款) column in the header")
     amount_names = _aliases(template.columns)
     for _, _, a in groups:
         if a >= len(paths) or not paths[a] or match_column(paths[a], amount_names) is None:
@@ -323,11 +352,13 @@ def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decima
     for grid_row in data:
         if _total_labels(grid_row):
             totals.extend(_grouped_totals(grid_row, scale))
+    carry = ["", "", ""]  # a 类 left blank is the one above, also across a column group's top
     for c, n, a in groups:  # column group by column group: the reading order of the page
         for grid_row in data:
             if _total_labels(grid_row):
                 continue
-            code, name = _cell(grid_row, c).replace(" ", ""), _cell(grid_row, n)
+            code = _join_code([_cell(grid_row, i) for i in c], carry) if len(c) == 2 else _cell(grid_row, c[0])
+            code, name = code.replace(" ", ""), _cell(grid_row, n)
             amount = _amounts(grid_row, {a: "决算数"}, scale)
             if not code and not name and amount["决算数"].flag.value == "blank":
                 continue

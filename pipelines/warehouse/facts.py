@@ -38,8 +38,9 @@ def subject_rows(table: ParsedTable) -> list[dict]:
     out = []
     for row in table.rows:
         for name, cell in row.cells.items():
-            record = {"subject_code": row.keys["code"] or None, "row_label": row.keys["name"],
-                      column: name, **_cell(cell), **_provenance(table.table_id, row.ref)}
+            record = {"subject_code": row.keys["code"] or None, "printed_code": row.keys.get("printed_code"),
+                      "row_label": row.keys["name"], column: name, **_cell(cell),
+                      **_provenance(table.table_id, row.ref)}
             if scope:
                 record["fund_scope"] = scope
             out.append(record)
