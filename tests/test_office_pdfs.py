@@ -22,13 +22,12 @@ TWINS = {  # the PDF -> its text twin
     "writer_unruled.pdf": SEED,
 }
 # Known limits, each refused with its reason (the document is quarantined, nothing of the part
-# lands, every other table lands exactly): without vertical rules, a header label printed
-# centred over several columns cannot be placed over its columns (三公), and the seed's
-# irregular 绩效自评表 (rows shifted against each other) do not hold together when no rule
-# separates their cells.
+# lands, every other table lands exactly): with no rule at all, the 三公 header's labels wrap
+# onto the 栏次 line and cannot be told from it; and the seed's irregular 绩效自评表 (rows
+# shifted against each other) do not hold together when no vertical rule separates their cells.
 PROJECTS = {f"{name}项目支出绩效自评表" for name in ("专项业务工作经费", "临聘人员经费补助", "办公用房租赁费",
                                                   "单位运转维护经费", "招商引资工作经费")}
-UNREADABLE = {"writer_hrules.pdf": {"公开09", *PROJECTS}, "writer_unruled.pdf": {"公开09", *PROJECTS}}
+UNREADABLE = {"writer_hrules.pdf": PROJECTS, "writer_unruled.pdf": {"公开09", *PROJECTS}}
 # what only the whole document holds: the Calc workbook has the tables alone
 WHOLE_DOCUMENT = {"fact_project_performance", "fact_performance_indicator", "fact_staffing",
                   "fact_internal_department", "fact_narrative"}

@@ -417,7 +417,7 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
         return _three_public_by_rows(data, paths, items, scale)
     by_item: dict[str, dict[str, Cell]] = {}
     row = data[0]
-    scopes = _column_scopes(paths, items)
+    scopes = _column_scopes(header, paths, items)
     for i, path in enumerate(paths):  # the scope above the items, or the items above the scope
         scope = scopes.get(i)
         item = match_column([p for p in path if p not in SCOPES], items)
@@ -429,20 +429,19 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
     return [TableRow(_ref(row), {"item": item}, cells) for item, cells in by_item.items()]
 
 
-def _column_scopes(paths: list[list[str]], items: dict[str, str]) -> dict[int, str]:
-    """预算数 or 决算数 for each item column. Both scopes list the same items side by side, so
-    when a scope label was printed centred over its half (and so stands above only some of
-    its columns), the item columns are split in two halves, each its label's."""
-    scopes = {i: SCOPES[p] for i, path in enumerate(paths) for p in path if p in SCOPES}
+def _column_scopes(header: list[list[str]], paths: list[list[str]], items: dict[str, str]) -> dict[int, str]:
+    """预算数 or 决算数 for each item column. Both scopes list the same items side by side: when
+    each scope label is printed once, over its own half of the item columns (centred there, so
+    not always above the half's first column), each half is its label's; else each column's
+    label path says."""
+    printed = [(c, SCOPES[squash(cell)]) for row in header for c, cell in enumerate(row) if squash(cell) in SCOPES]
     columns = [i for i, path in enumerate(paths) if match_column([p for p in path if p not in SCOPES], items)]
-    labelled = sorted(set(scopes.values()), key=lambda s: min(i for i in scopes if scopes[i] == s))
-    if len(labelled) == 2 and len(columns) % 2 == 0 and any(i not in scopes for i in columns):
+    if len(printed) == 2 and printed[0][1] != printed[1][1] and len(columns) % 2 == 0:
         half = len(columns) // 2
-        first, second = columns[:half], columns[half:]
-        if all(scopes.get(i, labelled[0]) == labelled[0] for i in first) and all(
-                scopes.get(i, labelled[1]) == labelled[1] for i in second):
-            return {**{i: labelled[0] for i in first}, **{i: labelled[1] for i in second}}
-    return scopes
+        (at_first, first), (at_second, second) = sorted(printed)
+        if at_first < columns[half] <= at_second:
+            return {**{i: first for i in columns[:half]}, **{i: second for i in columns[half:]}}
+    return {i: SCOPES[p] for i, path in enumerate(paths) for p in path if p in SCOPES}
 
 
 def _row_item(row: GridRow, items: dict[str, str]) -> str | None:
