@@ -39,7 +39,7 @@ $(DAGSTER_HOME)/dagster.yaml: assets/dagster.yaml
 	cp assets/dagster.yaml $@
 
 run: install
-	$(BIN)/python -m assets.run
+	$(BIN)/python -m assets.run $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest -q

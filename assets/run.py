@@ -8,6 +8,7 @@ not a crash); 1 when any run failed for another reason, i.e. the pipeline itself
 
 import os
 import shutil
+import socket
 import sys
 import time
 import unicodedata
@@ -24,6 +25,7 @@ from assets.ingestion import resources  # noqa: E402
 from assets.ingestion.partitions import documents  # noqa: E402
 from assets.ingestion.sensors import scan  # noqa: E402
 from pipelines import warehouse  # noqa: E402
+from pipelines.raw import printable  # noqa: E402
 from pipelines.sources import load_sources, pull  # noqa: E402
 
 # Dagster's own console log would print a stack trace per quarantined document; we print one
@@ -31,11 +33,16 @@ from pipelines.sources import load_sources, pull  # noqa: E402
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
-def main() -> int:
+def main(argv: list[str] = ()) -> int:
+    """Exit 0 when the pipeline worked (a refused document is data, listed with its reason);
+    1 when the pipeline itself broke; with --strict (for cron), 3 when any document was
+    refused or quarantined."""
+    strict = "--strict" in argv
     for download in pull(load_sources()):  # the configured URLs, if any (sources.toml)
         print(f"pull {download.url}: {download.status}"
               + (f" - {download.problem}" if download.problem else ""), flush=True)
     instance = _instance()
+    _release_dead_runs(instance)
     job = defs.resolve_job_def("ingest_documents")
     keys = sorted(resources.raw_folder().documents())
     known = set(instance.get_dynamic_partitions(documents.name))
@@ -47,33 +54,70 @@ def main() -> int:
     broken: dict[str, str] = {}
     for n, key in enumerate(keys, 1):
         if key in skipped:
-            print(f"[{n}/{len(keys)}] {key}: unchanged (these bytes are in the warehouse; not parsed)")
+            print(f"[{n}/{len(keys)}] {printable(key)}: unchanged (these bytes are in the warehouse; not parsed)")
             continue
         started = time.monotonic()
         result = job.execute_in_process(
             partition_key=key, instance=instance, run_config=QUIET, raise_on_error=False,
-            tags={"juesuan/trigger": "make run"},
+            tags={"juesuan/trigger": "make run", **PROCESS},
         )
         outcome, detail = _outcome(result)
-        print(f"[{n}/{len(keys)}] {key}: {outcome} ({time.monotonic() - started:.1f}s)"
-              + (f" - {detail.splitlines()[0]}" if detail else ""), flush=True)
+        print(f"[{n}/{len(keys)}] {printable(key)}: {outcome} ({time.monotonic() - started:.1f}s)"
+              + (f" - {printable(detail.splitlines()[0])}" if detail else ""), flush=True)
         if outcome == "error":
             broken[key] = detail.splitlines()[0]
             print(detail, file=sys.stderr)
 
     db = resources.warehouse_db()
     print()
+    summary = []
     if Path(db.database).exists():
         with db.get_connection(read_only=True) as conn:
-            print(_table(warehouse.document_summary(conn)))
+            summary = warehouse.document_summary(conn)
+        print(_table(summary))
     else:
         print(f"(no warehouse yet at {db.database})")
+    refused = sum(1 for r in summary if r["file"] in keys and r["status"] in ("failed", "quarantined"))
     if broken:
         print(f"\npipeline errors in {len(broken)} of {len(keys)} documents:", file=sys.stderr)
         for key, detail in broken.items():
-            print(f"  {key}: {detail}", file=sys.stderr)
+            print(f"  {printable(key)}: {printable(detail)}", file=sys.stderr)
         return 1
+    if strict and refused:  # this run's files, whether refused now or before
+        print(f"\nstrict: {refused} of {len(keys)} files are refused or quarantined", file=sys.stderr)
+        return 3
     return 0
+
+
+# Which process runs a document: a run whose process is gone can be told from one still going.
+PROCESS = {"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid())}
+UNFINISHED = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+
+
+def _release_dead_runs(instance: dg.DagsterInstance) -> None:
+    """A run killed with SIGKILL never gives back the pool slot its load held, and every later
+    run would wait for it forever: the runs of this host whose process is gone are marked
+    failed and their slots freed."""
+    for record in instance.get_run_records(dg.RunsFilter(statuses=UNFINISHED,
+                                                         tags={"juesuan/host": PROCESS["juesuan/host"]})):
+        run = record.dagster_run
+        pid = int(run.tags.get("juesuan/pid", "0"))
+        if pid and _alive(pid):
+            continue
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        instance.report_run_failed(run, f"its process ({pid}) is gone, killed before it ended: pool slots freed")
+        print(f"run {run.run_id[:8]} of {run.tags.get('dagster/partition', '?')}: its process died; "
+              "its warehouse slot is freed", flush=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _log_skipped(skipped: dict[str, str]) -> None:
@@ -138,7 +182,7 @@ def _table(rows: list[dict]) -> str:
     if not rows:
         return "(no documents in the warehouse)"
     cells = [[h for h, _ in COLUMNS]] + [
-        ["" if r.get(k) is None else str(r.get(k)) for _, k in COLUMNS] for r in rows
+        ["" if r.get(k) is None else printable(str(r.get(k))) for _, k in COLUMNS] for r in rows
     ]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(COLUMNS))]
     lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip()
@@ -152,4 +196,4 @@ def _width(text: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,3 +81,10 @@ def list_raw(root: Path) -> list[Path]:
 
 def inside(path: Path, base: Path) -> bool:
     return path.resolve().is_relative_to(base)
+
+
+def printable(text: str) -> str:
+    """A name as it may be printed on a terminal or in a log: control and format characters
+    (a newline, an ANSI escape) escaped, so a file name cannot forge lines of output."""
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch)[0] == "C" else ch
+                   for ch in text)

@@ -181,3 +181,30 @@ def test_a_printed_code_that_is_no_subject_code_lands_read_by_its_name(seed_text
                            WHERE printed_code IS NOT NULL""").fetchall()
     assert rows == [("210", "7", "卫生健康支出")]
     conn.close()
+
+
+def test_an_amount_beyond_the_warehouse_decimal_is_that_tables_clear_error(seed_text):
+    message = unreadable_of("huge.txt", edited(seed_text, "2010301\t行政运行\t571.13",
+                                               "2010301\t行政运行\t123456789012345.67"), "公开02")
+    assert "'123456789012345.67' is beyond what the warehouse holds exactly (under 10^16 元)" in message
+
+
+def test_an_amount_beyond_decimal_quarantines_the_document_without_crashing(seed_text, tmp_path):
+    """Validation and loading go through: the document lands quarantined naming the table."""
+    import expectations
+    from pipelines import warehouse
+
+    text = seed_text.replace("2010301\t行政运行\t571.13", "2010301\t行政运行\t123456789012345.67")
+    disclosure = parse_document(raw_of("huge.txt", text.encode()))
+    conn = warehouse.connect(tmp_path / "w.duckdb")
+    result = warehouse.load_disclosure(conn, disclosure, expectations.validate(disclosure))
+    assert result.status == "quarantined"
+    reason = conn.execute("SELECT status_reason FROM dim_document").fetchone()[0]
+    assert "公开02 收入决算表" in reason and "under 10^16 元" in reason
+    conn.close()
+
+
+def test_a_narrative_figure_beyond_decimal_is_a_clear_error(seed_text):
+    message = error_of("huge-narrative.txt", edited(seed_text, "2024年度收入总计1,555.63万元",
+                                                      "2024年度收入总计123456789012345.67万元"))
+    assert "the figure 123456789012345.67万元 in 情况说明 is beyond what the warehouse holds exactly" in message

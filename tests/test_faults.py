@@ -93,3 +93,40 @@ def test_two_writers_at_once_both_complete(tmp_path, seed_path):
     finally:
         conn.close()
     assert statuses == ["current", "superseded"]
+
+
+HOLDER = textwrap.dedent("""
+    import os, shutil, signal, socket, sys
+    from pathlib import Path
+    import dagster as dg
+    from dagster._core.storage.dagster_run import DagsterRun, DagsterRunStatus
+
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(sys.argv[1]) / "assets" / "dagster.yaml", home / "dagster.yaml")
+    instance = dg.DagsterInstance.get()
+    run = DagsterRun(job_name="ingest_documents", run_id="f" * 8 + "-0000-0000-0000-" + "0" * 12,
+                     status=DagsterRunStatus.STARTED,
+                     tags={"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid()),
+                           "dagster/partition": "killed.txt"})
+    instance.add_run(run)
+    instance.event_log_storage.claim_concurrency_slot("duckdb_warehouse", run.run_id, "warehouse_tables")
+    print("holding", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # inside the load, as kill -9 would find it
+""")
+
+
+def test_a_run_killed_holding_the_warehouse_slot_does_not_block_the_next(tmp_path, raw_dir):
+    """kill -9 while a load holds the pool slot: the next `make run` frees it and lands the
+    seed, instead of waiting for the slot forever."""
+    from tests.test_run_corpus import make_run
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DAGSTER_HOME": str(tmp_path / "dagster")}
+    holder = subprocess.run([sys.executable, "-c", HOLDER, str(ROOT)], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert holder.returncode == -signal.SIGKILL and "holding" in holder.stdout, holder.stderr
+    started = time.monotonic()
+    run = make_run(tmp_path, raw_dir)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "its process died; its warehouse slot is freed" in run.stdout
+    assert ": current" in run.stdout and time.monotonic() - started < 120

@@ -131,3 +131,19 @@ def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_
     assert (docs_dir / "index.html").is_file()
     assert len(list(docs_dir.glob("validations/*/*/*/*.html"))) == 2 * len(expectations.SUITE_NAMES)
 
+
+
+def test_a_file_gone_since_the_scan_fails_alone_with_its_reason(ingest, raw_dir):
+    """Deleted between the scan and the read: the document's failure (logged), not the
+    pipeline's error."""
+    run, database = ingest
+    gone = run("vanished.txt")  # listed as a partition, no such file any more
+    assert not gone.success
+    failure = gone.get_step_failure_events()[0].step_failure_data.user_failure_data
+    assert failure.metadata["quarantined"].value is True and "cannot be read" in failure.description
+    conn = warehouse.connect(database, read_only=True)
+    try:
+        assert conn.execute("SELECT file_name, status, reason FROM v_ingestion_log").fetchall() == [
+            ("vanished.txt", "failed", f"cannot be read: no such file in {raw_dir} (deleted since the scan?)")]
+    finally:
+        conn.close()

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipelines import warehouse
+from pipelines.raw import printable
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF_FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
@@ -39,11 +40,11 @@ UNREADABLE_TABLE = {
 }
 
 
-def make_run(tmp_path: Path, raw: Path) -> subprocess.CompletedProcess:
+def make_run(tmp_path: Path, raw: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JUESUAN_RAW": str(raw),
            "JUESUAN_WAREHOUSE": str(tmp_path / "w.duckdb"), "DAGSTER_HOME": str(tmp_path / "dagster"),
            "JUESUAN_SOURCES": str(tmp_path / "no-sources.toml")}
-    return subprocess.run([sys.executable, "-m", "assets.run"], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "assets.run", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
 
 
@@ -52,10 +53,14 @@ def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_p
     seed = seed_path.read_text(encoding="utf-8")
     for name, ((old, new), _) in UNREADABLE_TABLE.items():
         (raw_dir / name).write_text(seed.replace(old, new, 1), encoding="utf-8")
+    # a file name that is not UTF-8 (bytes ff fe): listed under its escaped name like any other
+    Path(os.fsdecode(os.fsencode(raw_dir) + b"/\xff\xfe" + "纪要.txt".encode())).write_bytes("会议纪要（二）\n".encode())
+    reasons["\\xff\\xfe纪要.txt"] = "not a final-accounts disclosure"
     first = make_run(tmp_path, raw_dir)
     assert first.returncode == 0, first.stdout + first.stderr
-    for name in reasons:
-        assert f"{name}: quarantined" in first.stdout, (name, first.stdout)
+    for name in reasons:  # names printed with control characters escaped: no forged lines
+        assert f"{printable(name)}: quarantined" in first.stdout, (name, first.stdout)
+    assert "\nline 纪要.txt" not in first.stdout and "new\\nline 纪要.txt: quarantined" in first.stdout
 
     conn = warehouse.connect(tmp_path / "w.duckdb", read_only=True)
     try:
@@ -76,5 +81,7 @@ def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_p
 
     again = make_run(tmp_path, raw_dir)  # nothing changed: nothing is parsed
     assert again.returncode == 0
+    strict = make_run(tmp_path, raw_dir, "--strict")  # for cron: refused files count, new or not
+    assert strict.returncode == 3 and "strict: " in strict.stderr, strict.stderr
     unchanged = len(reasons) + len(UNREADABLE_TABLE) + 1
     assert again.stdout.count("unchanged (these bytes are in the warehouse; not parsed)") == unchanged

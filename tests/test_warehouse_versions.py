@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +178,21 @@ def test_landed_state_leaves_out_unpublished_documents(tmp_path, seed_disclosure
     with warehouse.writer(path) as conn:
         warehouse.publish_document(conn, seed_disclosure.sha256)
     assert warehouse.landed(path)[1] == {(seed_disclosure.sha256, seed_disclosure.parser)}
+
+
+def test_the_parser_version_follows_the_parsers_and_rules(tmp_path):
+    """Re-processing follows the code: editing a template, a parser or a rule changes the
+    version the warehouse records (and so what the sensor requests again); nothing else does."""
+    import shutil
+
+    from pipelines import PARSER_VERSION, rules_version
+
+    root = Path(__file__).resolve().parents[1]
+    for folder in ("pipelines", "expectations"):
+        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    assert rules_version(tmp_path) == PARSER_VERSION
+    (tmp_path / "pipelines" / "render" / "grid.py").write_text("# the fixture renderer is no rule\n")
+    assert rules_version(tmp_path) == PARSER_VERSION
+    templates = tmp_path / "pipelines" / "parsing" / "templates.py"
+    templates.write_text(templates.read_text(encoding="utf-8") + "\n# another title wording\n", encoding="utf-8")
+    assert rules_version(tmp_path) != PARSER_VERSION

@@ -47,12 +47,24 @@ MAX_FAILURE_ROWS = 50
 
 
 @dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
-def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder) -> dg.Output[RawDocument]:
-    """The document's bytes and identity (SHA-256)."""
-    path = raw_folder.file(context.partition_key)
-    if not path.is_file():
-        raise dg.Failure(f"{context.partition_key}: no such file in {raw_folder.root}")
-    raw = read_raw(path, name=context.partition_key)
+def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder,
+                 duckdb: WarehouseResource) -> dg.Output[RawDocument]:
+    """The document's bytes and identity (SHA-256). A file that vanished or cannot be read
+    since the scan fails alone, logged with the reason: it is the file's problem, not the
+    pipeline's."""
+    key = context.partition_key
+    path = raw_folder.file(key)
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file in {raw_folder.root} (deleted since the scan?)")
+        raw = read_raw(path, name=key)
+    except OSError as error:
+        problem = f"cannot be read: {error.strerror or error}"
+        with duckdb.get_connection() as conn:
+            _log(context, conn, key, None, "failed", problem)
+        raise dg.Failure(description=f"quarantined {key}: {problem}",
+                         metadata={"document": key, "problem": problem, "quarantined": True},
+                         allow_retries=False) from error
     return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
 
 
@@ -228,7 +240,7 @@ def _quarantine(
     )
 
 
-def _log(context: dg.AssetExecutionContext, conn, name: str, sha256: str, status: str,
+def _log(context: dg.AssetExecutionContext, conn, name: str, sha256: str | None, status: str,
          reason: str | None) -> None:
     """One ingestion_log row; the duration is the run's so far."""
     record = context.instance.get_run_record_by_id(context.run_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,7 +57,7 @@ class RawFolder(dg.ConfigurableResource):
         found: dict[str, Path] = {}
         for prefix, folder in self.folders().items():
             if folder.is_dir():
-                found.update({prefix + p.relative_to(folder).as_posix(): p for p in list_raw(folder)})
+                found.update({prefix + partition_key(p.relative_to(folder)): p for p in list_raw(folder)})
         return found
 
     def folder_of(self, key: str) -> tuple[str, Path]:
@@ -68,9 +69,18 @@ class RawFolder(dg.ConfigurableResource):
         """The partition's file; a key that leads outside its folder ("../x") is refused."""
         prefix, folder = self.folder_of(key)
         path = folder / key[len(prefix):]
+        if not path.exists():  # a name that is not UTF-8 has an escaped key
+            path = next((p for p in list_raw(folder) if partition_key(p.relative_to(folder)) == key[len(prefix):]),
+                        path)
         if not inside(path, folder.resolve()):
             raise dg.Failure(f"{key}: outside the raw folder {folder}; not read")
         return path
+
+
+def partition_key(relative: Path) -> str:
+    """A file's key: its path in the folder; bytes of a name that are not UTF-8 escaped
+    (\\xff), since Dagster stores keys as text."""
+    return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
 
 
 def raw_folder() -> RawFolder:

@@ -8,7 +8,7 @@ from collections import Counter
 
 from pipelines import PARSER_VERSION
 from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
-from pipelines.parsing.grid import TableBlock
+from pipelines.parsing.grid import CellError, TableBlock
 from pipelines.parsing.kinds import KINDS, refuse_unsupported
 from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
@@ -60,7 +60,10 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     projects, project_problems = parse_projects_apart(parts.get("annex", lines), document)
     info = _document_info(lines, blocks, projects, unit, document)
     staffing = parse_staffing(parts.get("overview", lines), document)
-    narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
+    try:
+        narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
+    except CellError as error:
+        raise DocumentError(document, str(error)) from error
     code_notes = resolve_codes(tables)
     missing = [t.table_id for t in TEMPLATES if t.mandatory and t.table_id not in tables]
     return Disclosure(

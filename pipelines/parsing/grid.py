@@ -18,6 +18,9 @@ NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
 DASHES = set("-－—–―‒")
 TOTAL_LABELS = {"合计", "总计"}
+# Amounts land as DECIMAL(20,2) 元 and narrative figures as DECIMAL(20,4) (warehouse/schema.sql),
+# and the checks add them up in integer 分: 10^16 元 is what all three hold exactly.
+MAX_AMOUNT = Decimal(10) ** 16
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ def parse_cell(raw: str, scale: Decimal = Decimal(1)) -> Cell:
     number = parse_number(text)
     if number is None:
         raise CellError(f"'{text}' is not an amount")
+    if abs(number * scale) >= MAX_AMOUNT:
+        raise CellError(f"'{text}' is beyond what the warehouse holds exactly (under 10^16 元)")
     return Cell(text, number * scale, CellFlag.VALUE)
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipelines.model import NarrativeFact, SourceRef
+from pipelines.parsing.grid import MAX_AMOUNT, CellError
 from pipelines.parsing.text import Line, squash, strip_numbering
 
 # --- Figures -------------------------------------------------------------------------------
@@ -393,6 +394,9 @@ class _Reader:
         change = _change(lead)
         if match["money"]:
             value = Decimal(match["money"].replace(",", "")) * SCALE[match["money_unit"]]
+            if abs(value) >= MAX_AMOUNT:
+                raise CellError(f"the figure {match.group(0).strip()} in 情况说明 is beyond what the warehouse "
+                                "holds exactly (under 10^16 元)")
             if change:
                 return "yoy_change", change[0] * value, "元", change[1] or None
             if BUDGET.search(lead):
