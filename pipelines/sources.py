@@ -10,16 +10,19 @@ Bytes already present in any folder are not stored twice.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import os
 import re
+import socket
 import time
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import requests
+import urllib3
 
 from pipelines.raw import file_sha256, list_raw
 
@@ -38,6 +41,9 @@ class Sources:
     backoff: float = 1.0  # seconds before the first retry, doubled each time
     max_bytes: int = 200 * 1024 * 1024  # a larger document is refused
     max_redirects: int = 5
+    deadline: float = 300.0  # seconds for one whole download, however slowly it trickles
+    # addresses allowed although private, loopback or link-local (none by default)
+    allow_addresses: tuple[str, ...] = ()
 
 
 @dataclass
@@ -78,7 +84,7 @@ def load_sources(path: Path | None = None) -> Sources:
     urls = config.get("urls", [])
     for url in urls:
         if urlparse(url).scheme not in ("http", "https"):
-            raise ValueError(f"{path}: only http(s) URLs can be sources, not {url!r}")
+            raise ValueError(f"{path}: only http(s) URLs can be sources, not {redact(url)!r}")
     return Sources(
         folders=folders,
         urls=list(urls),
@@ -88,6 +94,8 @@ def load_sources(path: Path | None = None) -> Sources:
         backoff=float(download.get("backoff_seconds", Sources.backoff)),
         max_bytes=int(download.get("max_megabytes", Sources.max_bytes // 2**20)) * 2**20,
         max_redirects=int(download.get("max_redirects", Sources.max_redirects)),
+        deadline=float(download.get("deadline_seconds", Sources.deadline)),
+        allow_addresses=tuple(download.get("allow_addresses", ())),
     )
 
 
@@ -100,10 +108,39 @@ def file_name_for(url: str) -> str:
     return name[:120]
 
 
+def redact(url: str) -> str:
+    """The URL without its credentials (user:password@), as it may be printed or stored."""
+    parts = urlparse(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
+def check_address(url: str, sources: Sources) -> None:
+    """Only http(s), and no private, loopback, link-local or reserved address unless
+    sources.toml allows it (a URL must not reach into the machine or its network)."""
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https"):
+        raise DownloadError(redact(url), f"only http(s) is fetched, not {parts.scheme or 'a relative'} URL")
+    try:
+        infos = socket.getaddrinfo(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError) as error:
+        raise DownloadError(redact(url), f"cannot resolve {parts.hostname}: {error}", retryable=True) from None
+    for *_, address in infos:
+        ip = ipaddress.ip_address(address[0])
+        if str(ip) in sources.allow_addresses:
+            continue
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
+                or ip.is_unspecified:
+            raise DownloadError(redact(url), f"{parts.hostname} is {ip}, a private or local address "
+                                             "(allow it in sources.toml [download] allow_addresses)")
+
+
 def fetch(url: str, sources: Sources, known: set[str] | None = None,
           session: requests.Session | None = None) -> Download:
-    """Download one URL into the download folder, retrying what can be retried."""
-    result = Download(url, "failed")
+    """Download one URL into the download folder, retrying what can be retried. Whatever the
+    URL, its server or its body does, the outcome is a Download (failed, with the reason)."""
+    result = Download(redact(url), "failed")
     delay = sources.backoff
     for attempt in range(1, sources.retries + 2):
         result.attempts = attempt
@@ -114,6 +151,10 @@ def fetch(url: str, sources: Sources, known: set[str] | None = None,
             result.history.append(error.problem)
             if not error.retryable or attempt > sources.retries:
                 return result
+        except (requests.RequestException, OSError, ValueError) as error:  # any other answer: this URL's
+            result.problem = f"{type(error).__name__}: {redact(str(error))}"
+            result.history.append(result.problem)
+            return result
         time.sleep(delay)
         delay *= 2
     return result  # pragma: no cover - the loop always returns
@@ -144,35 +185,64 @@ def _fetch_once(url, sources: Sources, known: set[str], session, result: Downloa
 
 
 def _stream(url: str, temporary: Path, digest, sources: Sources, session: requests.Session) -> str:
-    """Write the body to `temporary`, checking status, size limit and completeness; the final
-    URL (after redirects) names the file."""
-    session.max_redirects = sources.max_redirects
+    """Write the body to `temporary`, checking every hop's address, status, size limit,
+    deadline and completeness; the final URL (after redirects, followed here so that each is
+    checked) names the file. gzip and deflate bodies are decoded; completeness is checked on
+    the bytes as sent."""
+    deadline = time.monotonic() + sources.deadline
+    shown = redact(url)
     try:
-        with session.get(url, stream=True, timeout=sources.timeout) as response:
+        for _ in range(sources.max_redirects + 1):
+            check_address(url, sources)
+            response = session.get(url, stream=True, timeout=sources.timeout, allow_redirects=False)
+            if not response.is_redirect:
+                break
+            url = urljoin(url, response.headers["Location"])
+            response.close()
+        else:
+            raise DownloadError(shown, f"more than {sources.max_redirects} redirects")
+        with response:
             if response.status_code >= 400:
-                raise DownloadError(url, f"HTTP {response.status_code}",
+                raise DownloadError(shown, f"HTTP {response.status_code}",
                                     retryable=response.status_code in RETRYABLE_STATUS)
             declared = response.headers.get("Content-Length")
+            if declared is not None and not declared.strip().isdigit():
+                raise DownloadError(shown, f"a bad Content-Length header ({declared[:20]!r})")
             if declared and int(declared) > sources.max_bytes:
-                raise DownloadError(url, f"larger than the {sources.max_bytes} byte limit")
+                raise DownloadError(shown, f"larger than the {sources.max_bytes} byte limit")
             size = 0
             with temporary.open("wb") as out:
-                for chunk in response.iter_content(64 * 1024):
+                while chunk := _read_some(response):  # whatever has arrived: the deadline holds
                     size += len(chunk)
                     if size > sources.max_bytes:
-                        raise DownloadError(url, f"larger than the {sources.max_bytes} byte limit")
+                        raise DownloadError(shown, f"larger than the {sources.max_bytes} byte limit")
+                    if time.monotonic() > deadline:
+                        raise DownloadError(shown, f"not complete after the {sources.deadline:.0f} s deadline")
                     digest.update(chunk)
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
-            if declared and size != int(declared):
-                raise DownloadError(url, f"truncated: {size} of {declared} bytes", retryable=True)
-            return response.url
-    except requests.TooManyRedirects:
-        raise DownloadError(url, f"more than {sources.max_redirects} redirects") from None
+            sent = response.raw.tell()  # bytes as sent: compressed when the body is gzip
+            if declared and sent != int(declared):
+                raise DownloadError(shown, f"truncated: {sent} of {declared} bytes", retryable=True)
+            return url
+    except requests.exceptions.ContentDecodingError as error:
+        raise DownloadError(shown, f"a body that does not decode ({type(error).__name__})") from None
     except (requests.ConnectionError, requests.Timeout,
             requests.exceptions.ChunkedEncodingError) as error:
-        raise DownloadError(url, f"{type(error).__name__}: {error}", retryable=True) from None
+        raise DownloadError(shown, f"{type(error).__name__}: {redact(str(error))}", retryable=True) from None
+
+
+def _read_some(response: requests.Response) -> bytes:
+    """The next bytes of the body, decoded, as soon as any arrive (one read on the socket)."""
+    try:
+        return response.raw.read1(64 * 1024, decode_content=True)
+    except urllib3.exceptions.DecodeError as error:
+        raise requests.exceptions.ContentDecodingError(error) from error
+    except urllib3.exceptions.ProtocolError as error:
+        raise requests.exceptions.ChunkedEncodingError(error) from error
+    except urllib3.exceptions.ReadTimeoutError as error:
+        raise requests.exceptions.ConnectionError(error) from error
 
 
 def pull(sources: Sources, session: requests.Session | None = None) -> list[Download]:
@@ -180,4 +250,4 @@ def pull(sources: Sources, session: requests.Session | None = None) -> list[Down
     known = {file_sha256(p)
              for folder in sources.folders + [sources.download_dir] if folder.exists()
              for p in list_raw(folder)}
-    return [fetch(url, sources, known, session) for url in sources.urls]
+    return [fetch(url, sources, known, session) for url in sources.urls]  # each fails alone

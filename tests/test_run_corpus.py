@@ -15,9 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PDF_FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 
 
-def corpus(raw: Path, seed_path: Path) -> dict[str, str]:
+def corpus(raw: Path) -> dict[str, str]:
     """File name -> a fragment of the reason it must be refused with."""
-    seed = seed_path.read_text(encoding="utf-8")
     files = {
         "empty.txt": (b"", "the file is empty"),
         "truncated.pdf": ((PDF_FIXTURES / "p25.pdf").read_bytes()[:150_000], "not a readable PDF"),
@@ -49,7 +48,7 @@ def make_run(tmp_path: Path, raw: Path, *args: str) -> subprocess.CompletedProce
 
 
 def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_path):
-    reasons = corpus(raw_dir, seed_path)
+    reasons = corpus(raw_dir)
     seed = seed_path.read_text(encoding="utf-8")
     for name, ((old, new), _) in UNREADABLE_TABLE.items():
         (raw_dir / name).write_text(seed.replace(old, new, 1), encoding="utf-8")

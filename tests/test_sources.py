@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from dataclasses import replace
 
 from pipelines.sources import Sources, fetch, file_name_for, load_sources, pull
 
@@ -51,6 +54,25 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, headers=[("Location", "/loop")])
         elif path == "/big.txt":
             self._send(200, b"x" * 5000)
+        elif path == "/gzip.txt":  # Content-Length is the compressed length, as HTTP says
+            self._send(200, gzip.compress(GOOD), headers=[("Content-Encoding", "gzip")])
+        elif path == "/bad-gzip.txt":
+            self._send(200, b"not gzip at all", headers=[("Content-Encoding", "gzip")])
+        elif path == "/to-file":
+            self._send(302, headers=[("Location", "file:///etc/passwd")])
+        elif path == "/bad-length.txt":
+            self.send_response(200)
+            self.send_header("Content-Length", "lots")
+            self.end_headers()
+            self.wfile.write(GOOD[:50])
+        elif path == "/trickle.txt":  # 1 byte every 50 ms: each read in time, the whole never
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            for _ in range(100):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.05)
         else:
             self._send(404)
 
@@ -68,7 +90,7 @@ def server():
 def sources(tmp_path):
     Handler.hits.clear()
     return Sources(folders=[tmp_path / "raw"], urls=[], download_dir=tmp_path / "downloads",
-                   timeout=0.5, retries=2, backoff=0.01, max_bytes=4096)
+                   timeout=0.5, retries=2, backoff=0.01, max_bytes=4096, allow_addresses=("127.0.0.1",))
 
 
 def only_documents(folder):
@@ -144,12 +166,14 @@ def test_config_file(tmp_path, monkeypatch):
     monkeypatch.setenv("JUESUAN_RAW", str(tmp_path / "raw"))
     config = tmp_path / "sources.toml"
     config.write_text('folders = ["more"]\nurls = ["https://example.org/a.pdf"]\n'
-                      '[download]\nfolder = "dl"\ntimeout_seconds = 5\nmax_megabytes = 1\n',
+                      '[download]\nfolder = "dl"\ntimeout_seconds = 5\nmax_megabytes = 1\n'
+                      'deadline_seconds = 60\nallow_addresses = ["127.0.0.1"]\n',
                       encoding="utf-8")
     sources = load_sources(config)
     assert sources.folders == [(tmp_path / "raw").resolve(), (tmp_path / "more").resolve()]
     assert sources.download_dir == (tmp_path / "dl").resolve()
-    assert (sources.timeout, sources.max_bytes) == (5.0, 2**20)
+    assert (sources.timeout, sources.max_bytes, sources.deadline) == (5.0, 2**20, 60.0)
+    assert sources.allow_addresses == ("127.0.0.1",)
     config.write_text('urls = ["file:///etc/passwd"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="only http"):
         load_sources(config)
@@ -170,3 +194,39 @@ def test_extra_folders_become_partitions(tmp_path, seed_path):
     assert folder.file("more/b.txt") == more / "b.txt"
     with pytest.raises(dg.Failure):
         folder.file("more/../../raw/sub/a.txt")
+
+
+def test_a_gzip_encoded_body_is_decoded_and_complete(server, sources):
+    result = fetch(f"{server}/gzip.txt", sources)
+    assert result.status == "downloaded" and result.path.read_bytes() == GOOD
+
+
+@pytest.mark.parametrize("path,problem", [
+    ("/bad-gzip.txt", "a body that does not decode"),
+    ("/to-file", "only http(s) is fetched, not file"),
+    ("/bad-length.txt", "a bad Content-Length header ('lots')"),
+])
+def test_a_hostile_answer_fails_that_url_alone(server, sources, path, problem):
+    result = fetch(f"{server}{path}", sources)
+    assert result.status == "failed" and problem in result.problem, result.problem
+    assert only_documents(sources.download_dir) == []
+
+
+def test_one_overall_deadline_per_download(server, sources):
+    started = time.monotonic()
+    result = fetch(f"{server}/trickle.txt", replace(sources, deadline=1.0, retries=0))
+    assert result.status == "failed" and "not complete after the 1 s deadline" in result.problem
+    assert time.monotonic() - started < 3
+
+
+def test_local_addresses_are_refused_unless_allowed(server, sources):
+    result = fetch(f"{server}/docs/good.txt", replace(sources, allow_addresses=()))
+    assert result.status == "failed" and "127.0.0.1, a private or local address" in result.problem
+    assert fetch(f"{server}/docs/good.txt", sources).status == "downloaded"
+
+
+def test_credentials_in_a_url_are_never_shown(server, sources):
+    url = server.replace("http://", "http://reader:s3cret@") + "/missing.txt"
+    result = fetch(url, sources)
+    assert result.status == "failed" and "s3cret" not in result.url + result.problem
+    assert result.url == server.replace("http://", "http://***@") + "/missing.txt"
