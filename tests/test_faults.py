@@ -130,3 +130,31 @@ def test_a_run_killed_holding_the_warehouse_slot_does_not_block_the_next(tmp_pat
     assert run.returncode == 0, run.stdout + run.stderr
     assert "its process died; its warehouse slot is freed" in run.stdout
     assert ": current" in run.stdout and time.monotonic() - started < 120
+
+
+def test_a_new_warehouse_appears_whole_or_not_at_all(tmp_path, monkeypatch):
+    """Creating the warehouse fails half-way (a full disk): no file is left where the
+    warehouse goes; a 0-byte leftover of an earlier crash is replaced by a real warehouse."""
+    import duckdb
+
+    from pipelines.warehouse import connection
+
+    path = tmp_path / "juesuan.duckdb"
+
+    def full_disk(conn):
+        raise duckdb.IOException("No space left on device")
+
+    original = connection.ensure_schema
+    monkeypatch.setattr(connection, "ensure_schema", full_disk)
+    try:
+        warehouse.connect(path)
+    except duckdb.IOException:
+        pass
+    assert not path.exists() and sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.setattr(connection, "ensure_schema", original)
+
+    path.write_bytes(b"")  # what a crash while DuckDB created the file leaves
+    conn = warehouse.connect(path)
+    assert conn.execute("SELECT count(*) FROM dim_document").fetchone() == (0,)
+    conn.close()
+    assert path.stat().st_size > 0

@@ -29,6 +29,8 @@ def connect(path: str | Path | None = None, read_only: bool = False,
     path = Path(path or default_path())
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or _empty_leftover(path):
+            _create(path)
     deadline = time.monotonic() + wait
     delay = 0.05
     while True:
@@ -43,6 +45,36 @@ def connect(path: str | Path | None = None, read_only: bool = False,
     if not read_only:
         ensure_schema(conn)
     return conn
+
+
+def _empty_leftover(path: Path) -> bool:
+    """A 0-byte file where the warehouse should be (an old crash or full disk while DuckDB
+    created it): it holds nothing, and DuckDB would refuse it forever."""
+    return path.stat().st_size == 0 and not path.with_name(path.name + ".wal").exists()
+
+
+def _create(path: Path) -> None:
+    """A new warehouse appears whole or not at all: it is made beside its place, then linked
+    into it (a link fails if another process got there first; then that one is used). A full
+    disk leaves no file behind that would later be taken for a warehouse."""
+    temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    try:
+        conn = duckdb.connect(str(temporary))
+        try:
+            ensure_schema(conn)
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
+        if path.exists() and _empty_leftover(path):
+            path.unlink()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+    finally:
+        temporary.unlink(missing_ok=True)
+        temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
 
 
 def snapshot_path(path: str | Path | None = None) -> Path:
