@@ -147,3 +147,12 @@ def test_a_file_gone_since_the_scan_fails_alone_with_its_reason(ingest, raw_dir)
             ("vanished.txt", "failed", f"cannot be read: no such file in {raw_dir} (deleted since the scan?)")]
     finally:
         conn.close()
+
+
+def test_dagster_keeps_no_copy_of_the_raw_bytes(ingest, seed_path):
+    """The stored raw_document output holds the document's identity and path, not its bytes."""
+    run, _ = ingest
+    result = run(seed_path.name)
+    assert result.success
+    stored = result.output_for_node("raw_document")
+    assert stored.data == b"" and stored.sha256 and stored.size == seed_path.stat().st_size

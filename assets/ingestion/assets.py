@@ -25,6 +25,8 @@ import os
 import time
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 
 os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
 
@@ -59,22 +61,27 @@ def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder,
             raise FileNotFoundError(f"no such file in {raw_folder.root} (deleted since the scan?)")
         raw = read_raw(path, name=key)
     except OSError as error:
-        problem = f"cannot be read: {error.strerror or error}"
-        with duckdb.get_connection() as conn:
-            _log(context, conn, key, None, "failed", problem)
-        raise dg.Failure(description=f"quarantined {key}: {problem}",
-                         metadata={"document": key, "problem": problem, "quarantined": True},
-                         allow_retries=False) from error
-    return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
+        raise _unreadable(context, duckdb, key, error) from error
+    # Dagster's storage keeps every asset output: the document's identity and path, not its bytes
+    return dg.Output(replace(raw, data=b""), metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
 
 
 @dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
 def parsed_disclosure(
     context: dg.AssetExecutionContext, raw_document: RawDocument, duckdb: WarehouseResource
 ) -> dg.Output[Disclosure]:
-    """The parsed disclosure. A document the parser rejects is quarantined and the step fails."""
+    """The parsed disclosure. A document the parser rejects is quarantined and the step fails.
+    The bytes are read again here (the stored raw_document holds none) and must still be the
+    ones hashed."""
     try:
-        disclosure = parse_document(raw_document)
+        raw = read_raw(Path(raw_document.path), name=raw_document.name)
+    except OSError as error:
+        raise _unreadable(context, duckdb, raw_document.name, error) from error
+    if raw.sha256 != raw_document.sha256:
+        raise _quarantine(context, duckdb, raw_document,
+                          DocumentError(raw.name, "the file changed after it was hashed; it is read again next run"))
+    try:
+        disclosure = parse_document(raw)
     except DocumentError as err:
         raise _quarantine(context, duckdb, raw_document, err) from err
     return dg.Output(disclosure, metadata=_describe(disclosure))
@@ -216,6 +223,16 @@ def published_disclosure(
         "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
         "superseded": ", ".join(result.replaced) or "-",
     })
+
+
+def _unreadable(context: dg.AssetExecutionContext, duckdb: WarehouseResource, key: str,
+                error: OSError) -> dg.Failure:
+    """A file that vanished or cannot be read: logged, and the Failure that ends this run only."""
+    problem = f"cannot be read: {error.strerror or error}"
+    with duckdb.get_connection() as conn:
+        _log(context, conn, key, None, "failed", problem)
+    return dg.Failure(description=f"quarantined {key}: {problem}",
+                      metadata={"document": key, "problem": problem, "quarantined": True}, allow_retries=False)
 
 
 def _quarantine(
