@@ -9,7 +9,7 @@ from collections import Counter
 from pipelines import PARSER_VERSION
 from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
 from pipelines.parsing.grid import CellError, TableBlock
-from pipelines.parsing.kinds import KINDS, refuse_unsupported
+from pipelines.parsing.kinds import COVER_LINES, KINDS, refuse_unsupported
 from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
@@ -149,7 +149,7 @@ def _document_unit(blocks: list[TableBlock], document: str) -> str:
 
 
 def _document_info(lines, blocks, projects, unit, document) -> DocumentInfo:
-    cover = next((m for ln in lines[:80] if (m := COVER_TITLE.search(squash(ln.text)))), None)
+    cover = next((m for ln in lines[:COVER_LINES] if (m := COVER_TITLE.search(squash(ln.text)))), None)
     names = Counter(
         m["name"] for b in blocks if (m := NAME_FIELD.search(squash("".join(b.preamble))))
     )
@@ -176,7 +176,7 @@ def _cover_name(lines: list[Line], cover) -> str | None:
     """The department named on the cover: the text above the title, joined when the name
     wraps ("上海市普陀区规划和自然" / "资源局")."""
     above: list[str] = []
-    for ln in lines[:80]:
+    for ln in lines[:COVER_LINES]:
         text = squash(ln.text)
         if COVER_TITLE.search(text):
             return "".join(above) or None

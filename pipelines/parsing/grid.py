@@ -18,6 +18,10 @@ NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
 DASHES = set("-－—–―‒")
 TOTAL_LABELS = {"合计", "总计"}
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、政府采购情况: a section inside a table
+# A printed figure as only amounts are printed: with decimals or thousands separators, never a
+# code, a 行次 or a 栏次 number. Used to accept a PDF reading and to find figures where none belong.
+FIGURE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)")
 # Amounts land as DECIMAL(20,2) 元 and narrative figures as DECIMAL(20,4) (warehouse/schema.sql),
 # and the checks add them up in integer 分: 10^16 元 is what all three hold exactly.
 MAX_AMOUNT = Decimal(10) ** 16

@@ -47,7 +47,7 @@ def refuse_unsupported(document: str, texts: list[str]) -> None:
     """Raise a DocumentError naming the kind when the document is not final accounts."""
     cover = [squash(t) for t in texts[:COVER_LINES] if t.strip()]
     kind = detect_kind(texts)
-    placeholder = next((t for t in cover[:COVER_LINES] if PLACEHOLDER.search(t)), None)
+    placeholder = next((t for t in cover if PLACEHOLDER.search(t)), None)
     if placeholder and kind is not None:
         raise DocumentError(document, f"a blank {kind.name} template, not a disclosure (the department is "
                                       f"the placeholder '{placeholder}'): nothing to land")

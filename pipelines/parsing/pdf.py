@@ -36,7 +36,7 @@ from pipelines.parsing.pdflines import assemble, toc_text
 from pipelines.parsing.pdftext import PageText, PhysLine, group_lines, open_document, read_pages, text_layer_problem
 from pipelines.parsing.performance import is_project_title, parse_projects
 from pipelines.parsing.sections import part_of
-from pipelines.parsing.grid import TOTAL_LABELS
+from pipelines.parsing.grid import FIGURE, TOTAL_LABELS
 from pipelines.parsing.tables import EMPTY_MARK, SCOPES, parse_table, table_unit
 from pipelines.parsing.templates import BY_ID
 from pipelines.parsing.text import Line, squash
@@ -55,6 +55,7 @@ class Region:
     attempt: int = 0
     # each reading: (flavor, parts, rows as (page, top, cells), why it does not fit: None if it fits)
     tried: list[tuple[str, list[Part], list[tuple[int, float, list[str]]], str | None]] = field(default_factory=list)
+    text_areas: dict[int, str | None] = field(default_factory=dict)  # page -> its block without rules (cached)
 
     def holds(self, page: int, y: float) -> bool:
         return (self.title.page, -self.title.y) < (page, -y) < (self.end[0], -self.end[1])
@@ -161,12 +162,19 @@ def _area(region: Region, page: PageText) -> str | None:
 
 PREAMBLE = re.compile(r"(?:名称|单位)[：:]|^(?:公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}|\d{4}\s*年度?)$")
 NOTE = re.compile(r"^\s*(?:注|说明)\s*[：:]")
-FIGURE = re.compile(r"\d\.\d{2}$|\d,\d{3}$")
+ENDS_WITH_FIGURE = re.compile(rf"(?:{FIGURE.pattern})$")
 
 
 def _text_area(region: Region, page: PageText) -> str | None:
     """A table printed without rules: the block of lines under its title and 部门名称 /
-    金额单位 lines, down to its 注 or the next title; a grid only if rows print figures."""
+    金额单位 lines, down to its 注 or the next title; a grid only if rows print figures.
+    Asked for by every flavor: worked out once per page."""
+    if page.number not in region.text_areas:
+        region.text_areas[page.number] = _block_area(region, page)
+    return region.text_areas[page.number]
+
+
+def _block_area(region: Region, page: PageText) -> str | None:
     block, notes = [], []
     for line in page.lines():
         if not region.holds(page.number, line.y) or page.is_margin(line):
@@ -175,7 +183,7 @@ def _text_area(region: Region, page: PageText) -> str | None:
             notes.append(line.text)
         elif block or not PREAMBLE.search(line.text.strip()):
             block.append(line)
-    figures = sum(1 for ln in block if any(FIGURE.search(r.text) for r in ln.runs))
+    figures = sum(1 for ln in block if any(ENDS_WITH_FIGURE.search(r.text) for r in ln.runs))
     marked_empty = any(EMPTY_MARK.search(squash(t)) for t in notes) and any(
         squash(ln.runs[0].text) in TOTAL_LABELS for ln in block)  # 本表无数据 under a 合计 row
     if not figures and not marked_empty:
@@ -214,12 +222,10 @@ def _read_with(path: str, flavor: Flavor, group: list[Region], pages: list[PageT
             if not flavor.text_based:
                 args[page.number] = {}
             elif (area := _area(region, page)) and (columns := _columns(flavor, page, area)) is not None:
-                args.setdefault(page.number, {"table_areas": [], "columns": []})
-                args[page.number]["table_areas"].append(area)
+                page_args = args.setdefault(page.number, {"table_areas": []})
+                page_args["table_areas"].append(area)
                 if flavor.aligned:
-                    args[page.number]["columns"].append(columns)
-                else:
-                    del args[page.number]["columns"]
+                    page_args.setdefault("columns", []).append(columns)
     found = pdfgrid.extract(path, flavor, args)
     for region in group:
         parts = sorted((p for p in found if region.holds(p.page, p.top - 0.5)), key=lambda p: (p.page, -p.top))
@@ -276,7 +282,7 @@ def _inside(page: PageText, area: str, lines_of: str = "") -> list:
     if not lines_of:
         return chars
     lines = [ln for ln in group_lines(page.number, chars) if "栏次" not in ln.text
-             and (lines_of == "lines" or any(FIGURE.search(r.text) for r in ln.runs))]
+             and (lines_of == "lines" or any(ENDS_WITH_FIGURE.search(r.text) for r in ln.runs))]
     return [ch for ch in chars if any(abs(ch.y - ln.y) <= ln.size * 0.2 for ln in lines)]
 
 
@@ -321,9 +327,6 @@ def _misfit(region: Region, rows, pages: list[PageText], parts: list[Part]) -> s
         return f"{type(error).__name__}: {error}"
 
 
-DECIMAL = re.compile(r"[-+]?\d{1,3}(?:,\d{3})*\.\d+|[-+]?\d+\.\d+")  # a figure, never a code or 栏次
-
-
 def _amounts_differ(table: ParsedTable, rows, parts: list[Part], pages: list[PageText]) -> str | None:
     """No landed figure that the grid does not print: with `_lost` (every printed glyph is in
     a cell), `clean_name` (no figure inside a label) and `parse_cell` (an amount cell holds
@@ -338,9 +341,9 @@ def _amounts_differ(table: ParsedTable, rows, parts: list[Part], pages: list[Pag
                      for d in c.raw if d.isdigit())
     if extra := landed - printed:
         return f"landed digits the grid does not print ({''.join(sorted(extra.elements()))[:40]}): a cell read twice"
-    in_grid = Counter(cell for _, _, cells in rows for cell in cells if DECIMAL.fullmatch(cell))
+    in_grid = Counter(cell for _, _, cells in rows for cell in cells if FIGURE.fullmatch(cell))
     landed_amounts = Counter(c.raw for r in table.rows for c in r.cells.values()
-                             if c.flag is CellFlag.VALUE and DECIMAL.fullmatch(c.raw))
+                             if c.flag is CellFlag.VALUE and FIGURE.fullmatch(c.raw))
     if lost := in_grid - landed_amounts:
         return f"figures of the grid in no landed cell ({' '.join(sorted(lost.elements()))[:60]}): a row read wrong"
     return None

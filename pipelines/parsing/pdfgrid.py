@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import camelot
 
-from pipelines.parsing.grid import TOTAL_LABELS, is_column_number_row, is_number
+from pipelines.parsing.grid import SECTION_HEADING, TOTAL_LABELS, is_column_number_row, is_number
 from pipelines.parsing.pdftext import group_lines
 
 # camelot logs a warning for every page without a table; the reader reports what matters
@@ -289,7 +289,7 @@ def align_rows(part: Part) -> Part:
 def _section(cells: list[str]) -> bool:
     """A section heading inside a table (一、政府采购情况): data, not header."""
     printed = [c for c in cells if c.strip()]
-    return len(printed) == 1 and printed[0] == cells[0] and bool(re.match(r"^[一二三四五六七八九十]+、", cells[0]))
+    return len(printed) == 1 and printed[0] == cells[0] and bool(SECTION_HEADING.match(cells[0]))
 
 
 def _anchor(cells: list[str]) -> bool:

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from pipelines.model import Cell, DocumentError, ParsedTable, SourceRef, TableRow
 from pipelines.parsing.grid import (
+    FIGURE,
+    SECTION_HEADING,
     TOTAL_LABELS,
     UNIT_SCALE,
     CellError,
@@ -281,14 +283,11 @@ def _join_code(parts: list[str], carry: list[str]) -> str:
     return "".join(parts[: last + 1])
 
 
-AMOUNT_IN_LABEL = re.compile(r"\d\.\d{2}(?!\d)|\d{1,3}(?:,\d{3})+")
-
-
 def clean_name(name: str) -> str:
     """A printed name without the spaces that cell wrapping leaves inside it. A name never
     holds an amount: one that does is a figure glued into its label cell by a misread grid
     (工资福利支出 593.26), which would land the amount's own cell blank."""
-    if found := AMOUNT_IN_LABEL.search(name):
+    if found := FIGURE.search(name):
         raise CellError(f"the label '{squash(name)}' holds the amount {found.group(0)}: a misread grid")
     return squash(name)
 
@@ -474,7 +473,7 @@ def read_item_list(block: TableBlock, template: TableTemplate, scale: Decimal) -
             continue
         label = cells[0] if cells else ""
         rest = [c for c in cells[1:] if c]
-        if label and not rest and re.match(r"^[一二三四五六七八九十]+、", label):
+        if label and not rest and SECTION_HEADING.match(label):
             section = strip_numbering(label)
             continue
         if not label:
