@@ -16,7 +16,7 @@ FONT_PACKAGE := fonts-wqy-zenhei
 FONT_VERSION := 0.9.45-8
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest
+.PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest publish
 
 # The virtualenv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.lock
@@ -80,6 +80,9 @@ bench-ingest: install
 
 query: install
 	SQL="$(SQL)" $(BIN)/python -m pipelines.query
+
+publish: install  # a held version, on purpose: make publish DOC=<file name or sha256 prefix> WHY="…"
+	$(BIN)/python -m pipelines.warehouse.publication "$(DOC)" --why "$(WHY)"
 
 clean:
 	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/data_docs

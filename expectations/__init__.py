@@ -1,7 +1,8 @@
 """Validation of a parsed disclosure with Great Expectations, before it is published.
 
     report = validate(disclosure)
-    report.has_errors        # quarantine the document?
+    report.untrusted         # an extraction error: quarantine the document
+    report.has_errors        # any error, extraction or the document's own (source)
     report.suites            # SuiteResult: name, success, statistics, failures (errors, warnings)
     report.rows()            # one dict per evaluated check, for fact_validation
     build_data_docs(report, disclosure, directory)   # GX Data Docs HTML, checked to exist
@@ -25,7 +26,7 @@ from expectations.suites import SUITES
 from pipelines.model import Disclosure
 
 SUITE_NAMES: list[str] = [s.name for s in SUITES]
-# suites with error checks: their failure quarantines the document and gates its publication
+# extraction suites with error checks: their failure quarantines the document and gates its publication
 BLOCKING: dict[str, bool] = {s.name: s.blocking for s in SUITES}
 CONCERNS: dict[str, str] = {s.name: s.concern for s in SUITES}
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from expectations.cells import normal
 from expectations.figures import Figure, figure, is_money_row, project_money
 from expectations.identities import Gap, Item, Shape, resolve
+from expectations.units import contradictions
 from pipelines.model import Disclosure
 from pipelines.parsing.templates import TEMPLATES
 
@@ -49,7 +50,8 @@ COMPARISON_COLUMNS = {"row_id": "int64", "check": "str", "table": "str", "locati
 MAY_BE_NEGATIVE = {("公开01", "年初结转和结余"), ("公开01", "年末结转和结余")}
 
 # Statuses of a standard table that satisfy the completeness check.
-ACCEPTABLE = ("present", "empty (本表无数据)", "absent (optional)")
+ACCEPTABLE = ("present", "empty (本表无数据)", "absent (optional)", "unit confirmed")
+UNIT_CONTRADICTED = "unit contradicted"  # its figures are in another unit than it prints
 UNREADABLE = "unreadable"  # found, but no reading of it could be trusted: its rows are not landed
 PARSER_WARNING_STATUS = "parser warning"  # a row of its own: fails the suite's warning expectation only
 
@@ -125,10 +127,12 @@ class TableState:
         return self.table or "document"  # a parser warning is about the whole document
 
 
-def table_frame(disclosure: Disclosure, check: str, warning_check: str) -> Frame:
-    """One row per standard table (公开01–10) and one per other parser warning. A mandatory table
-    is missing (not found by its title), or unreadable (found, not marked 本表无数据, no data row)."""
-    states: list[TableState] = []
+def table_frame(disclosure: Disclosure, check: str, warning_check: str, unit_check: str) -> Frame:
+    """One row per standard table (公开01–10), one per table whose unit other statements
+    contradict (units.py), and one per other parser warning. A mandatory table is missing (not
+    found by its title), or unreadable (found, not marked 本表无数据, no data row)."""
+    states: list[TableState] = [TableState(unit_check, c.table, UNIT_CONTRADICTED, 0, detail=c.describe())
+                                for c in contradictions(disclosure)]
     for template in TEMPLATES:
         table = disclosure.tables.get(template.table_id)
         if table is None:

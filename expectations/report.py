@@ -16,9 +16,9 @@ from typing import Any
 
 from expectations.figures import QUANTUM, Figure, from_quanta, to_yuan
 from expectations.identities import Gap, Identity, Ratio
-from expectations.frames import UNREADABLE
+from expectations.frames import UNIT_CONTRADICTED, UNREADABLE
 
-ROW_KEYS = ("suite", "check", "severity", "success", "expected", "actual", "difference", "tolerance", "unit",
+ROW_KEYS = ("suite", "finding", "check", "severity", "success", "expected", "actual", "difference", "tolerance", "unit",
             "location", "table", "row", "column", "detail")
 SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
 SUMMARY = "summary"
@@ -34,6 +34,7 @@ class SuiteResult:
     details: list[dict] = field(default_factory=list)  # every reported check, in frame order
     severity: str = "error"  # the gravest severity among the suite's checks
     concern: str = ""
+    finding: str = "source"  # extraction (our reading is in doubt) | source (the document's own)
     gx_result: Any = field(default=None, repr=False, compare=False)  # for Data Docs; not pickled
 
     @property
@@ -53,7 +54,7 @@ class SuiteResult:
         detail = (f"{s['rows_checked']} rows checked by {s['evaluated_expectations']} expectations "
                   f"({s['unsuccessful_expectations']} unsuccessful); {s['rows_failed']} errors, "
                   f"{s['rows_warned']} warnings; {s['not_evaluated']} checks not evaluated")
-        return {"suite": self.name, "check": SUMMARY, "severity": self.severity, "success": self.success,
+        return {"suite": self.name, "finding": self.finding, "check": SUMMARY, "severity": self.severity, "success": self.success,
                 "expected": None, "actual": None, "difference": None, "tolerance": None, "unit": None,
                 "location": None, "table": None, "row": None, "column": None, "detail": detail}
 
@@ -72,6 +73,16 @@ class ValidationReport:
         return any(s.errors for s in self.suites)
 
     @property
+    def untrusted(self) -> bool:
+        """An extraction error: our reading cannot be trusted, so the document is quarantined.
+        Source errors (the document disagrees with itself) land, visible with the document."""
+        return any(s.errors for s in self.suites if s.finding == "extraction")
+
+    @property
+    def extraction_errors(self) -> list[dict]:
+        return [f for s in self.suites if s.finding == "extraction" for f in s.errors]
+
+    @property
     def errors(self) -> list[dict]:
         return [f for s in self.suites for f in s.errors]
 
@@ -83,11 +94,17 @@ class ValidationReport:
         return Counter(f["check"] for f in (self.errors if severity == "error" else self.warnings))
 
     def reason(self, limit: int = 500) -> str:
-        """Short: which checks failed, how often; for dim_document.status_reason."""
-        parts = [f"{check} ×{n}" if n > 1 else check for check, n in self.failed_checks().items()]
-        unreadable = [f["detail"].removeprefix("unreadable; ") for f in self.errors
-                      if str(f.get("detail", "")).startswith("unreadable; ")]
-        text = "failed checks: " + "; ".join(parts) + "".join(f" — {u}" for u in unreadable)
+        """Short, for dim_document.status_reason: a quarantine's extraction errors (which
+        checks, how often, and the unreadable tables or contradicted units by name), else the
+        document's own error findings it lands with."""
+        untrusted = self.untrusted
+        failures = self.extraction_errors if untrusted else self.errors
+        counts = Counter(f["check"] for f in failures)
+        parts = [f"{check} ×{n}" if n > 1 else check for check, n in counts.items()]
+        named = [f["detail"].split("; ", 1)[1] for f in failures
+                 if str(f.get("detail", "")).startswith((f"{UNREADABLE}; ", f"{UNIT_CONTRADICTED}; "))]
+        head = "failed checks: " if untrusted else "lands with the document's own errors (see v_validation): "
+        text = head + "; ".join(parts) + "".join(f" — {u}" for u in named)
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def rows(self) -> list[dict]:
@@ -124,8 +141,10 @@ def evaluate(spec: Any, frame: Any, result: Any) -> SuiteResult:
     details += broken + [_gap(spec.name, g) for g in frame.gaps]
     errors = any(not d["success"] and d["severity"] == "error" for d in details)
     gravest = "error" if "error" in severity.values() else "warning"
+    for d in details:
+        d["finding"] = spec.finding
     return SuiteResult(spec.name, not errors, _statistics(spec, result, checks, outcome, frame), details, gravest,
-                       spec.concern, result)
+                       spec.concern, spec.finding, result)
 
 
 def _statistics(spec: Any, result: Any, checks: list[str], outcome: dict[int, str], frame: Any) -> dict:
@@ -202,10 +221,10 @@ def describe_amount(f: Figure, outcome: str) -> dict:
 
 
 def describe_table(state: Any, outcome: str) -> dict:
-    if state.status == UNREADABLE:
+    if state.status in (UNREADABLE, UNIT_CONTRADICTED):
         return {"expected": None, "actual": None, "difference": None, "tolerance": None, "unit": None,
                 "location": state.location, "table": state.table or None, "row": None, "column": None,
-                "detail": f"unreadable; {state.detail}"}
+                "detail": f"{state.status}; {state.detail}"}
     if state.detail:
         detail = f"parser warning: {state.detail}"
     elif state.status == "present":

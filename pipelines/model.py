@@ -9,6 +9,7 @@ document, table, page and row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
@@ -169,6 +170,8 @@ class Disclosure:
     warnings: list[str] = field(default_factory=list)
     # parts other than the standard tables that could not be read (a 绩效自评表 grid): why
     unreadable: list[str] = field(default_factory=list)
+    published_at: datetime | None = None  # orders the versions of a department-year
+    published_from: str | None = None  # printed | PDF metadata | file time (parsing/published.py)
 
 
 class DocumentError(Exception):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +43,26 @@ def format_problem(raw: "RawDocument") -> str | None:
     return f"unsupported file type {suffix or '(no suffix)'}: expected a PDF or its text form (.txt)"
 
 
+SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special(path: Path) -> str | None:
+    """What the path is when it is neither a regular file nor a folder; such a file is never
+    opened (reading a FIFO would wait forever), only listed and refused."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    return next((kind for test, kind in SPECIAL if test(mode)), None)
+
+
 def read_raw(path: Path, root: Path | None = None, name: str | None = None) -> RawDocument:
     """Read a document; its name (for messages and provenance) is `name`, else its path
-    relative to `root`, else its file name."""
+    relative to `root`, else its file name. A special file is an OSError saying what it is."""
+    kind = special(path)
+    if kind:
+        raise OSError(0, f"not a regular file but {kind}; not read")
     data = path.read_bytes()
     name = name or (path.relative_to(root).as_posix() if root else path.name)
     return RawDocument(
@@ -56,24 +75,31 @@ def read_raw(path: Path, root: Path | None = None, name: str | None = None) -> R
     )
 
 
-def file_sha256(path: Path) -> str:
-    """A file's identity without reading it into memory at once."""
+def file_sha256(path: Path) -> str | None:
+    """A file's identity without reading it into memory at once; None for a file that cannot
+    be read (or is special): its run says why."""
+    if special(path):
+        return None
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
 def list_raw(root: Path) -> list[Path]:
-    """Candidate documents under `root` (recursively), in a stable order. Hidden files (and
-    partial downloads, which are hidden) are skipped, and so is anything that resolves outside
-    `root` (a symlink pointing elsewhere): nothing outside the configured folders is read."""
+    """Candidate documents under `root` (recursively), in a stable order: regular files, and
+    special ones (a FIFO, a device) so that they are refused by name rather than ignored. Hidden
+    files (and partial downloads, which are hidden) are skipped, and so is anything that resolves
+    outside `root` (a symlink pointing elsewhere): nothing outside the configured folders is read."""
     base = root.resolve()
     return sorted(
         p
         for p in root.rglob("*")
-        if p.is_file()
+        if (p.is_file() or special(p))
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
         and inside(p, base)
     )

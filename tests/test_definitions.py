@@ -41,15 +41,16 @@ def test_asset_graph(layer):
 
 
 def test_one_check_per_suite_on_the_landed_document(layer):
-    """Checks are reported by the load, on warehouse/dim_document; every suite with error
-    checks is blocking (a failure skips the publication), the narrative one is not."""
+    """Checks are reported by the load, on warehouse/dim_document; the extraction suite is
+    blocking (a failure skips the publication); the source suites report the document's own
+    findings, which land with it."""
     graph = layer.defs.resolve_asset_graph()
     document = dg.AssetKey(["warehouse", "dim_document"])
     names = layer.assets.expectations.SUITE_NAMES
     assert set(graph.asset_check_keys) == {dg.AssetCheckKey(document, n) for n in names}
     blocking = {key.name: graph.get_check_spec(key).blocking for key in graph.asset_check_keys}
-    assert blocking == {"document_completeness": True, "non_negative_amounts": True, "balanced_totals": True,
-                        "cross_table_totals": True, "performance_self_evaluation": True,
+    assert blocking == {"document_completeness": True, "non_negative_amounts": False, "balanced_totals": False,
+                        "cross_table_totals": False, "performance_self_evaluation": False,
                         "narrative_consistency": False}
 
 

@@ -5,6 +5,7 @@ see, and the run order does not matter."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 import dagster as dg
@@ -88,41 +89,47 @@ def test_bad_document_is_quarantined_and_the_seed_still_lands(ingest, raw_dir, s
     assert [row[4] for row in log] == [bad.run_id, good.run_id, again.run_id]
 
 
-def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_path, tmp_path):
-    """A corrected re-publication that breaks an identity: the load records it as quarantined
-    (facts kept, failed checks as its reason), the blocking check fails the load step, the
-    publication is skipped and analysts keep seeing the seed. Data Docs are written for both."""
+def newer_copy(raw_dir, seed_path, name: str, old: str, new: str):
+    """The seed with one edit, published (by its file time) a minute after the seed."""
+    text = seed_path.read_text(encoding="utf-8")
+    assert old in text
+    path = raw_dir / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    seed_time = (raw_dir / seed_path.name).stat().st_mtime
+    os.utime(path, (seed_time + 60, seed_time + 60))
+    return path
+
+
+def test_a_version_breaking_an_identity_lands_held(ingest, raw_dir, seed_path, tmp_path):
+    """A corrected re-publication that breaks an identity: the document disagrees with itself
+    (a source finding), so it lands with its findings, the balanced_totals check fails with
+    severity ERROR without blocking, and publication holds it (it adds errors the seed lacks):
+    analysts keep seeing the seed. Data Docs are written for both."""
     run, database = ingest
     assert run(seed_path.name).success
-    text = seed_path.read_text(encoding="utf-8")
-    broken = raw_dir / "revised.txt"
-    broken.write_text(text.replace("2010301\t行政运行\t571.13", "2010301\t行政运行\t581.13", 1), encoding="utf-8")
+    newer_copy(raw_dir, seed_path, "revised.txt", "2010301\t行政运行\t571.13", "2010301\t行政运行\t581.13")
 
     result = run("revised.txt")
-    assert not result.success
-    [failure] = result.get_step_failure_events()
-    assert failure.step_key == "warehouse_tables"
-    assert failure.step_failure_data.error.cls_name == "DagsterAssetCheckFailedError"
+    assert result.success
     checks = {e.check_name: (e.passed, e.severity) for e in result.get_asset_check_evaluations()}
     assert checks["balanced_totals"] == (False, dg.AssetCheckSeverity.ERROR)
+    assert checks["document_completeness"][0] is True
     evaluation = next(e for e in result.get_asset_check_evaluations() if e.check_name == "balanced_totals")
     table = evaluation.metadata["failures"].value
     assert "公开02 款 = Σ 项" in table and "公开02 row 3 (20103" in table and "| error |" in table
-    assert statuses(result) == {"quarantined"} and statuses(result, "published_disclosure") == set()
+    assert statuses(result) == {"validated"} and statuses(result, "published_disclosure") == {"held"}
     from assets.run import _outcome
 
-    outcome, detail = _outcome(result)
-    assert outcome == "quarantined" and "balanced_totals" in detail
-
+    assert _outcome(result) == ("held", "")
     conn = warehouse.connect(database, read_only=True)
     try:
         docs = dict(conn.execute("SELECT file_name, status FROM v_documents").fetchall())
-        assert docs == {seed_path.name: "current", "revised.txt": "quarantined"}
+        assert docs == {seed_path.name: "current", "revised.txt": "held"}
         reason = conn.execute("SELECT status_reason FROM v_documents WHERE file_name = 'revised.txt'").fetchone()[0]
-        assert reason.startswith("failed checks: ") and "公开02 款 = Σ 项" in reason
+        assert reason.startswith("held: adds 2 error findings the current version lacks: ") and "公开02 款 = Σ 项" in reason
         logged = conn.execute("SELECT status, reason FROM v_ingestion_log WHERE file_name = 'revised.txt'"
                               ).fetchall()
-        assert logged == [("quarantined", reason)]
+        assert logged == [("held", reason)]
         assert conn.execute("SELECT amount_wan FROM v_income WHERE subject_code = '2010301' "
                             "AND income_source = '本年收入合计'").fetchone()[0] == Decimal("571.13")
     finally:
@@ -131,6 +138,37 @@ def test_broken_version_is_quarantined_by_blocking_checks(ingest, raw_dir, seed_
     assert (docs_dir / "index.html").is_file()
     assert len(list(docs_dir.glob("validations/*/*/*/*.html"))) == 2 * len(expectations.SUITE_NAMES)
 
+
+def test_a_contradicted_unit_is_quarantined_by_the_blocking_check(ingest, raw_dir, seed_path):
+    """公开01's unit line says 元 over 万元 figures: our reading is wrong, an extraction finding.
+    The load records the quarantine (facts kept, the contradiction as its reason), the blocking
+    document_completeness check fails the load step and the publication is skipped."""
+    run, database = ingest
+    assert run(seed_path.name).success
+    newer_copy(raw_dir, seed_path, "yuan.txt", "金额单位：万元", "金额单位：元")
+
+    result = run("yuan.txt")
+    assert not result.success
+    [failure] = result.get_step_failure_events()
+    assert failure.step_key == "warehouse_tables"
+    assert failure.step_failure_data.error.cls_name == "DagsterAssetCheckFailedError"
+    checks = {e.check_name: (e.passed, e.severity) for e in result.get_asset_check_evaluations()}
+    assert checks["document_completeness"] == (False, dg.AssetCheckSeverity.ERROR)
+    assert statuses(result) == {"quarantined"} and statuses(result, "published_disclosure") == set()
+    from assets.run import _outcome
+
+    outcome, detail = _outcome(result)
+    assert outcome == "quarantined" and "document_completeness" in detail
+    conn = warehouse.connect(database, read_only=True)
+    try:
+        docs = dict(conn.execute("SELECT file_name, status FROM v_documents").fetchall())
+        assert docs == {seed_path.name: "current", "yuan.txt": "quarantined"}
+        reason = conn.execute("SELECT status_reason FROM v_documents WHERE file_name = 'yuan.txt'").fetchone()[0]
+        assert reason.startswith("failed checks: 金额单位 与数字相符 — 公开01 prints 金额单位 元, but its figures agree "
+                                 "with the 情况说明 only ×10000"), reason
+        assert conn.execute("SELECT DISTINCT file_name FROM v_current_document").fetchall() == [(seed_path.name,)]
+    finally:
+        conn.close()
 
 
 def test_a_file_gone_since_the_scan_fails_alone_with_its_reason(ingest, raw_dir):

@@ -84,3 +84,21 @@ def test_bad_documents_are_refused_and_the_run_goes_on(tmp_path, raw_dir, seed_p
     assert strict.returncode == 3 and "strict: " in strict.stderr, strict.stderr
     unchanged = len(reasons) + len(UNREADABLE_TABLE) + 1
     assert again.stdout.count("unchanged (these bytes are in the warehouse; not parsed)") == unchanged
+
+
+def test_a_special_file_is_refused_by_name_and_never_opened(tmp_path, raw_dir, seed_path):
+    """A FIFO in raw/ would block any reader forever: it is listed, refused with what it is,
+    and the run goes on."""
+    os.mkfifo(raw_dir / "pipe.txt")
+    run = make_run(tmp_path, raw_dir)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "pipe.txt: quarantined" in run.stdout and "not a regular file but a FIFO" in run.stdout, run.stdout
+    conn = warehouse.connect(tmp_path / "w.duckdb", read_only=True)
+    try:
+        log = conn.execute("SELECT file_name, status, reason FROM v_ingestion_log ORDER BY file_name").fetchall()
+        current = conn.execute("SELECT file_name FROM v_current_document").fetchall()
+    finally:
+        conn.close()
+    assert current == [(seed_path.name,)]
+    assert log == [(seed_path.name, "landed", None),
+                   ("pipe.txt", "failed", "cannot be read: not a regular file but a FIFO (named pipe); not read")]

@@ -7,12 +7,14 @@ into a warehouse that already holds the original seed. Then:
 * the check fails where the case says (location), by the amount it says (difference), with
   its severity; and exactly the listed checks fail with an error (nothing else breaks);
 * the validation row reaches v_validation with its table / row / column;
-* an error quarantines the document (its facts kept, the failed checks named as the reason)
-  and analysts keep seeing the seed; a warning lets it through (it becomes current) with the
-  warning recorded.
+* an extraction error (our reading in doubt) quarantines the document; a source error (the
+  document disagrees with itself) lands it, but as a version adding errors the seed lacks it
+  is held; either way its facts are kept, the failed checks named as the reason, and analysts
+  keep seeing the seed. A warning lets it through (it becomes current) with the warning
+  recorded.
 
 Publication follows the Dagster job: load (publish=False), then publish only when no blocking
-(error) check failed.
+(extraction) check failed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pipelines.raw import read_raw
 from tests.validation_cases import CASES, Case, Warning_
 
 SEVERITY = {c.name: c.severity for s in SUITES for c in s.checks}
+FINDING = {c.name: s.finding for s in SUITES for c in s.checks}
 SUITE_OF = {c.name: s.name for s in SUITES for c in s.checks}
 IDS = [f"{SUITE_OF[c.check]}-{n:02d}" for n, c in enumerate(CASES, 1)]  # pytest escapes CJK in ids
 
@@ -94,7 +97,7 @@ def test_breaking_one_cell_fails_its_check(case: Case, seed_lines, landed_seed, 
     conn = warehouse.connect(database)
     try:
         landed = warehouse.load_disclosure(conn, disclosure, report, publish=False)
-        if not report.has_errors:  # no blocking check failed: the job publishes it
+        if not report.untrusted:  # no blocking check failed: the job publishes it
             warehouse.publish_document(conn, disclosure.sha256)
         status, reason = conn.execute("SELECT status, status_reason FROM dim_document WHERE document_sha256 = ?",
                                       [disclosure.sha256]).fetchone()
@@ -109,10 +112,19 @@ def test_breaking_one_cell_fails_its_check(case: Case, seed_lines, landed_seed, 
         conn.close()
 
     if case.errors:
+        assert report.untrusted == any(FINDING[check] == "extraction" for check in case.errors)
+    if case.errors and report.untrusted:
         assert (landed.status, status) == ("quarantined", "quarantined")
-        assert reason.startswith("failed checks: ") and all(check in reason for check in case.errors)
+        assert reason.startswith("failed checks: ")
+        assert all(check in reason for check in case.errors if FINDING[check] == "extraction"), reason
+    elif case.errors:
+        assert (landed.status, status) == ("validated", "held")
+        assert reason.startswith("held: adds ") and all(check in reason for check in case.errors), reason
         assert shown == {seed_disclosure.sha256}  # analysts still see the previous version
         assert kept > 0  # the parsed data is kept for inspection
+    elif isinstance(case.edit, Warning_):  # other bytes, the seed's facts: the same version
+        assert (status, reason) == ("duplicate", f"the same facts as {seed_disclosure.source_path}; changes nothing")
+        assert shown == {seed_disclosure.sha256}
     else:
         assert status == "current" and reason is None
         assert shown == {disclosure.sha256}  # a warning does not hold the document back

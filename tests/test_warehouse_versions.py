@@ -16,13 +16,14 @@ from pipelines.warehouse import load as load_module
 
 @dataclass
 class Verdict:
-    """A stand-in validation report: these tests are about loading, not validating."""
+    """A stand-in validation report: these tests are about loading, not validating.
+    `untrusted`: an extraction error (the document is quarantined)."""
 
-    has_errors: bool
+    untrusted: bool
 
     def rows(self):
-        return [{"suite": "balanced_totals", "check": "stub", "severity": "error",
-                 "success": not self.has_errors, "expected": None, "actual": None,
+        return [{"suite": "document_completeness", "finding": "extraction", "check": "stub", "severity": "error",
+                 "success": not self.untrusted, "expected": None, "actual": None,
                  "difference": None, "unit": "元", "location": "公开01", "detail": "stub"}]
 
 
@@ -95,7 +96,7 @@ def test_failed_load_rolls_back_everything(conn, seed_disclosure, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(load_module, "_supersede", explode)
+    monkeypatch.setattr(load_module, "elect", explode)
     with pytest.raises(RuntimeError):
         warehouse.load_disclosure(conn, seed_disclosure, Verdict(False))
     assert counts(conn) == before
@@ -155,18 +156,27 @@ def test_quarantined_version_cannot_be_published(conn, tmp_path, seed_path, seed
         warehouse.publish_document(conn, bad.sha256)
 
 
-def test_quarantine_reason_names_the_failed_checks(conn, tmp_path, seed_path, seed_disclosure):
+def test_a_version_adding_the_documents_own_errors_lands_held(conn, tmp_path, seed_path, seed_disclosure):
+    """An identity the new version breaks is a source finding: the version lands, its
+    findings visible, but it is held (it adds errors the current one lacks), and the seed
+    stays what analysts see."""
     import expectations
 
     warehouse.load_disclosure(conn, seed_disclosure, expectations.validate(seed_disclosure))
     bad = revised(tmp_path, seed_path, "2010301\t行政运行\t571.13", "2010301\t行政运行\t581.13")
-    assert warehouse.load_disclosure(conn, bad, expectations.validate(bad)).status == "quarantined"
-    reason = conn.execute("SELECT status_reason FROM v_documents WHERE status = 'quarantined'").fetchone()[0]
-    assert reason == "failed checks: 公开02 款 = Σ 项; 公开02 本年收入合计 = Σ 收入来源"
-    row = conn.execute("""SELECT severity, expected, actual, difference, tolerance, unit, location_table,
+    report = expectations.validate(bad)
+    assert report.has_errors and not report.untrusted
+    assert warehouse.load_disclosure(conn, bad, report).status == "held"
+    reason = conn.execute("SELECT status_reason FROM v_documents WHERE status = 'held'").fetchone()[0]
+    assert reason.startswith("held: adds 2 error findings the current version lacks: "
+                             "公开02 本年收入合计 = Σ 收入来源, 公开02 款 = Σ 项 — against the current "), reason
+    assert f"make publish DOC={bad.sha256[:12]}" in reason
+    row = conn.execute("""SELECT severity, finding, expected, actual, difference, tolerance, unit, location_table,
                                  location_row, location_column FROM v_validation
-                          WHERE document_status = 'quarantined' AND "check" = '公开02 款 = Σ 项'""").fetchone()
-    assert row == ("error", D("1255.73"), D("1265.73"), D("10.00"), D("0.015"), "万元", "公开02", 3, "本年收入合计")
+                          WHERE document_status = 'held' AND "check" = '公开02 款 = Σ 项'""").fetchone()
+    assert row == ("error", "source", D("1255.73"), D("1265.73"), D("10.00"), D("0.015"), "万元", "公开02", 3,
+                   "本年收入合计")
+    assert conn.execute("SELECT DISTINCT document_sha256 FROM v_income").fetchall() == [(seed_disclosure.sha256,)]
 
 
 def test_landed_state_leaves_out_unpublished_documents(tmp_path, seed_disclosure):

@@ -97,6 +97,7 @@ def case(check: str, edit, location: str, difference: str | None, *errors: str) 
 # --- the checks -----------------------------------------------------------------------------
 
 MANDATORY = "必备表 齐全可读"
+UNIT = "金额单位 与数字相符"
 PARSER = "解析警告"
 NEGATIVE = "金额 ≥ 0"
 
@@ -191,6 +192,10 @@ FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", 
 CASES = (
     # document_completeness: 公开08's title no longer reads as a table title
     case(MANDATORY, Phrase(332, "国有资本经营预算财政拨款支出决算表", "国有资本经营预算支出情况"), "公开08", None, MANDATORY),
+    # ... and 公开01's unit line says 元 over its 万元 figures: the 情况说明 contradicts it, and
+    # 公开01 no longer meets the tables it must agree with
+    case(UNIT, Phrase(89, "金额单位：万元", "金额单位：元"), "公开01", None,
+         UNIT, X01_02, X01_03, X01_CLASSES, X02_FISCAL, x02("其他收入"), x04_01(FUNDS[0])),
     case(PARSER, Warning_("公开06: a subject name wrapped onto two lines was joined"), "document", None),
     case(NEGATIVE, Cell(285, 2, "131.30", "-131.30"), "公开06 row 2 (30101 基本工资) 决算数", "-1313000",
          NEGATIVE, B06_CLASS),

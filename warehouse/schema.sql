@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS dim_document (
     amount_unit         VARCHAR,                   -- unit printed in the document: 万元 | 元
     page_count          INTEGER,
     tables_found        VARCHAR[],
-    status              VARCHAR NOT NULL,          -- current | superseded | quarantined | failed | validated
+    status              VARCHAR NOT NULL,          -- current | superseded | held | duplicate | quarantined | failed | validated
     status_reason       VARCHAR,
     superseded_by       VARCHAR,
     ingested_at         TIMESTAMP NOT NULL,
@@ -192,6 +192,20 @@ ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS tolerance DECIMAL(20,4);  -
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_table VARCHAR;   -- 公开01 … 公开10, 情况说明, 绩效自评表
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_row INTEGER;     -- table data row; line for 情况说明/绩效自评表
 ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS location_column VARCHAR;  -- canonical column
+ALTER TABLE fact_validation ADD COLUMN IF NOT EXISTS finding VARCHAR;  -- extraction (reading in doubt) | source (the document's own)
+-- Publication (pipelines/warehouse/publication.py): versions are ordered by publication date,
+-- ties by content; a version that would make what analysts see worse is 'held'.
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS published_at TIMESTAMP;   -- printed date, else PDF metadata, else file time
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS published_from VARCHAR;   -- printed | PDF metadata | file time
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS content_sha256 VARCHAR;   -- hash of its facts: same facts, same hash
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS compared_with VARCHAR;    -- the current version it was judged against
+
+CREATE TABLE IF NOT EXISTS publication_decision (      -- a person published a held version on purpose
+    document_sha256     VARCHAR PRIMARY KEY,
+    decided_at          TIMESTAMP NOT NULL,
+    decided_by          VARCHAR,
+    note                VARCHAR NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS ingestion_log (             -- what happened to each file, run by run
     logged_at           TIMESTAMP NOT NULL,
@@ -199,7 +213,7 @@ CREATE TABLE IF NOT EXISTS ingestion_log (             -- what happened to each 
     file_name           VARCHAR NOT NULL,          -- path within its source folder
     source              VARCHAR,                   -- the folder (or URL) it came from
     document_sha256     VARCHAR,
-    status              VARCHAR NOT NULL,          -- landed | quarantined | failed | skipped
+    status              VARCHAR NOT NULL,          -- landed | held | quarantined | failed | skipped
     reason              VARCHAR,
     duration_ms         BIGINT
 );

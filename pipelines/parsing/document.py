@@ -14,6 +14,7 @@ from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
 from pipelines.parsing.performance import parse_projects_apart
+from pipelines.parsing.published import publication
 from pipelines.parsing.sections import split_parts
 from pipelines.parsing.tables import LayoutError, parse_table, resolve_codes, table_unit
 from pipelines.parsing.templates import BY_ID, TEMPLATES
@@ -66,6 +67,8 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         raise DocumentError(document, str(error)) from error
     code_notes = resolve_codes(tables)
     missing = [t.table_id for t in TEMPLATES if t.mandatory and t.table_id not in tables]
+    published_at, published_from = publication((ln.text for ln in lines if "\t" not in ln.text), raw.path,
+                                               raw.data if raw.format == "pdf" else None)
     return Disclosure(
         sha256=raw.sha256,
         source_path=raw.name,
@@ -81,6 +84,8 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         warnings=[f"mandatory table {t} not found" for t in missing] + code_notes,
         unreadable=[f"{e['title']} (page {e['title_page']}): {e['problem']}" for e in unreadable if not e["table_id"]]
         + project_problems,
+        published_at=published_at,
+        published_from=published_from,
     )
 
 

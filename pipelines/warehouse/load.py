@@ -1,10 +1,11 @@
 """Loading one disclosure: one transaction that either lands the whole document or nothing.
 
 Versions: a document is its bytes (SHA-256). Loading the same bytes with the same parser
-again changes nothing. A new version of a department-year becomes 'current' and the one
-it replaces becomes 'superseded' in the same transaction; a version with validation errors
-is 'quarantined' (its facts and its validation rows are kept for inspection, the reason names
-the failed checks) and leaves the current one in place. Rows are never deleted, except a
+again changes nothing. A version whose reading cannot be trusted (an extraction error) is
+'quarantined': its facts and validation rows are kept for inspection, the reason names the
+failed checks, and it is never offered for publication. Any other version joins the versions
+of its department-year, and publication.elect decides, in the same transaction, which is
+'current' (the others 'superseded', 'held' or 'duplicate'). Rows are never deleted, except a
 document's own rows when it is reloaded by a newer parser (delete-then-insert).
 
 Publication can be a step of its own (`publish=False`, then `publish_document`): the document
@@ -30,6 +31,7 @@ from pipelines.warehouse.facts import (
     fact_rows,
     function_subjects,
 )
+from pipelines.warehouse.publication import ELIGIBLE, content_hash, elect
 
 LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
 
@@ -38,7 +40,7 @@ class Report(Protocol):
     """What the loader needs from a validation report (see `expectations.validate`); a
     `reason()` method, if it has one, says briefly why a document is quarantined."""
 
-    has_errors: bool
+    untrusted: bool  # an extraction error: quarantine
 
     def rows(self) -> list[dict[str, Any]]: ...
 
@@ -49,7 +51,7 @@ ROWS_PER_INSERT = 500  # one multi-row INSERT per chunk: DuckDB's executemany pr
 
 @dataclass
 class LoadResult:
-    status: str  # current | validated | quarantined | unchanged
+    status: str  # current | superseded | held | duplicate | validated | quarantined | unchanged
     document_sha256: str
     rows: dict[str, int] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
@@ -74,12 +76,12 @@ def quarantine_reason(report: Report) -> str:
 
 def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, report: Report | None,
                     run_id: str | None = None, publish: bool = True) -> LoadResult:
-    """Land the document's facts and validation rows in one transaction. With validation
-    errors it is 'quarantined'; otherwise 'current' (publish=True) or 'validated', awaiting
-    `publish_document`."""
+    """Land the document's facts and validation rows in one transaction. With extraction
+    errors it is 'quarantined'; otherwise elected among its department-year's versions
+    (publish=True) or 'validated', awaiting `publish_document`."""
     if is_landed(conn, disclosure.sha256, disclosure.parser):
         return LoadResult("unchanged", disclosure.sha256, _row_counts(conn, disclosure.sha256))
-    quarantined = bool(report and report.has_errors)
+    quarantined = bool(report and report.untrusted)
     conn.execute("BEGIN TRANSACTION")
     try:
         department_key = _department(conn, disclosure)
@@ -88,16 +90,13 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
         counts = _insert_facts(conn, disclosure, department_key)
         if report is not None:
             _insert_validation(conn, disclosure.sha256, report)
-        replaced: list[str] = []
-        if quarantined:
-            status, reason = "quarantined", quarantine_reason(report)
-        elif publish:
-            replaced = _supersede(conn, disclosure.sha256, disclosure.source_path, department_key,
-                                  disclosure.info.fiscal_year, disclosure.info.kind)
-            status, reason = "current", None
-        else:
-            status, reason = VALIDATED, "awaiting publication"
+        status, reason = (("quarantined", quarantine_reason(report)) if quarantined
+                          else (VALIDATED, "awaiting publication"))
         _upsert_document(conn, disclosure, department_key, status, reason, run_id)
+        replaced: list[str] = []
+        if publish and not quarantined:
+            status, replaced = _elect(conn, disclosure.sha256, department_key, disclosure.info.fiscal_year,
+                                      disclosure.info.kind)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -106,29 +105,37 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
 
 
 def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult:
-    """Make a 'validated' document the current version of its department-year (the one it
-    replaces becomes 'superseded'), in one transaction. Publishing the current one again
-    changes nothing; a quarantined or failed document cannot be published."""
+    """Offer a 'validated' document for publication: it joins its department-year's versions
+    and `publication.elect` decides, in one transaction, which is current (this one, or it is
+    held, a duplicate, or superseded by a later one). A document already offered changes
+    nothing; a quarantined or failed document cannot be published."""
     found = conn.execute(
         """SELECT status, file_name, department_key, fiscal_year, kind FROM dim_document
            WHERE document_sha256 = ?""", [sha256]).fetchone()
     if found is None:
         raise ValueError(f"{sha256}: not in the warehouse")
     status, file_name, department_key, fiscal_year, kind = found
-    if status in ("current", "superseded"):
+    if status in ELIGIBLE:
         return LoadResult("unchanged", sha256, _row_counts(conn, sha256))
     if status != VALIDATED:
         raise ValueError(f"{file_name}: a {status} document cannot be published")
     conn.execute("BEGIN TRANSACTION")
     try:
-        replaced = _supersede(conn, sha256, file_name, department_key, fiscal_year, kind)
-        conn.execute("UPDATE dim_document SET status = 'current', status_reason = NULL WHERE document_sha256 = ?",
-                     [sha256])
+        status, replaced = _elect(conn, sha256, department_key, fiscal_year, kind)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return LoadResult("current", sha256, _row_counts(conn, sha256), replaced)
+    return LoadResult(status, sha256, _row_counts(conn, sha256), replaced)
+
+
+def _elect(conn, sha256: str, department_key: int, fiscal_year: int, kind: str) -> tuple[str, list[str]]:
+    """(this document's status, the versions that stopped being current)."""
+    before = {sha for (sha,) in conn.execute(
+        "SELECT document_sha256 FROM dim_document WHERE department_key = ? AND fiscal_year = ? AND kind = ? "
+        "AND status = 'current'", [department_key, fiscal_year, kind]).fetchall()}
+    statuses = elect(conn, department_key, fiscal_year, kind, offered=sha256)
+    return statuses[sha256], sorted(sha for sha in before if statuses.get(sha) != "current")
 
 
 def record_failure(conn: duckdb.DuckDBPyConnection, raw: RawDocument, reason: str,
@@ -227,31 +234,12 @@ def _insert_validation(conn, sha256: str, report: Report) -> None:
         conn,
         """INSERT INTO fact_validation (document_sha256, suite, check_name, severity, success, expected,
                actual, difference, tolerance, unit, location, location_table, location_row, location_column,
-               detail, validated_at) VALUES""",
+               detail, validated_at, finding) VALUES""",
         [[sha256, r["suite"], r["check"], r["severity"], r["success"], r.get("expected"), r.get("actual"),
           r.get("difference"), r.get("tolerance"), r.get("unit"), r.get("location"), r.get("table"),
-          r.get("row"), r.get("column"), r.get("detail"), now]
+          r.get("row"), r.get("column"), r.get("detail"), now, r.get("finding")]
          for r in rows],
     )
-
-
-def _supersede(conn, sha256: str, file_name: str, department_key: int, fiscal_year: int,
-               kind: str) -> list[str]:
-    """Mark the department-year's current version (if another) as superseded by this one."""
-    replaced = [
-        sha for (sha,) in conn.execute(
-            """SELECT document_sha256 FROM dim_document WHERE department_key = ? AND fiscal_year = ?
-                   AND kind = ? AND status = 'current' AND document_sha256 <> ?""",
-            [department_key, fiscal_year, kind, sha256],
-        ).fetchall()
-    ]
-    for sha in replaced:
-        conn.execute(
-            "UPDATE dim_document SET status = 'superseded', superseded_by = ?, status_reason = ? "
-            "WHERE document_sha256 = ?",
-            [sha256, f"replaced by {file_name}", sha],
-        )
-    return replaced
 
 
 def _upsert_document(conn, disclosure: Disclosure, department_key: int, status: str,
@@ -260,11 +248,13 @@ def _upsert_document(conn, disclosure: Disclosure, department_key: int, status: 
     conn.execute(
         """INSERT OR REPLACE INTO dim_document (document_sha256, file_name, source_format, size_bytes,
                parser, department_key, fiscal_year, kind, scope, amount_unit, page_count, tables_found,
-               status, status_reason, superseded_by, ingested_at, run_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""",
+               status, status_reason, superseded_by, ingested_at, run_id, published_at, published_from,
+               content_sha256, compared_with)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL)""",
         [disclosure.sha256, disclosure.source_path, disclosure.source_format, disclosure.size_bytes,
          disclosure.parser, department_key, info.fiscal_year, info.kind, info.scope, info.unit,
-         disclosure.page_count, sorted(disclosure.tables), status, reason, _now(), run_id],
+         disclosure.page_count, sorted(disclosure.tables), status, reason, _now(), run_id,
+         disclosure.published_at, disclosure.published_from, content_hash(conn, disclosure.sha256)],
     )
 
 

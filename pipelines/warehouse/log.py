@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
-STATUSES = ("landed", "quarantined", "failed", "skipped")
+STATUSES = ("landed", "held", "quarantined", "failed", "skipped")
 
 
 def log_ingestion(conn: duckdb.DuckDBPyConnection, file_name: str, status: str, *,
