@@ -3,7 +3,10 @@ partition at a time, on the persistent instance (DAGSTER_HOME), so `make ui` sho
 materializations and checks; then print what landed.
 
 Exit status: 0 when every document either landed or was quarantined (a bad document is data,
-not a crash); 1 when any run failed for another reason, i.e. the pipeline itself is broken.
+not a crash); 1 when any run failed for another reason, i.e. the pipeline itself is broken, or
+when another process (an analyst's DuckDB CLI) held the warehouse file through every retry:
+then each document not ingested gets one line saying so and who holds the file, and the run
+ends with a summary line instead of a traceback.
 """
 
 import os
@@ -27,6 +30,7 @@ from assets.ingestion.sensors import scan  # noqa: E402
 from pipelines import warehouse  # noqa: E402
 from pipelines.raw import printable  # noqa: E402
 from pipelines.sources import load_sources, pull  # noqa: E402
+from pipelines.warehouse.connection import WarehouseBusy  # noqa: E402
 
 # Dagster's own console log would print a stack trace per quarantined document; we print one
 # line per document instead, and the root cause when a run fails for another reason.
@@ -35,8 +39,8 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 def main(argv: list[str] = ()) -> int:
     """Exit 0 when the pipeline worked (a refused document is data, listed with its reason);
-    1 when the pipeline itself broke; with --strict (for cron), 3 when any document was
-    refused or quarantined."""
+    1 when the pipeline itself broke or the warehouse stayed busy; with --strict (for cron), 3
+    when any document was refused, quarantined or held (a held version waits for a person)."""
     strict = "--strict" in argv
     for download in pull(load_sources()):  # the configured URLs, if any (sources.toml)
         print(f"pull {download.url}: {download.status}"
@@ -50,11 +54,20 @@ def main(argv: list[str] = ()) -> int:
 
     _, files = scan(resources.raw_folder(), resources.warehouse_db())
     skipped = {key: digest for key, digest, landed in files if landed}
-    _log_skipped(skipped)
+    busy, waiting = "", []  # why the warehouse cannot be written, and the documents it kept out
+    try:
+        _log_skipped(skipped)
+    except WarehouseBusy as error:
+        busy = str(error)
+        print(f"the log rows of unchanged files are not written: {busy}", flush=True)
     broken: dict[str, str] = {}
     for n, key in enumerate(keys, 1):
         if key in skipped:
             print(f"[{n}/{len(keys)}] {printable(key)}: unchanged (these bytes are in the warehouse; not parsed)")
+            continue
+        if busy and _still_busy():  # each run would wait through all its retries again
+            print(f"[{n}/{len(keys)}] {printable(key)}: not run - the warehouse is still held", flush=True)
+            waiting.append(key)
             continue
         started = time.monotonic()
         result = job.execute_in_process(
@@ -64,33 +77,63 @@ def main(argv: list[str] = ()) -> int:
         outcome, detail = _outcome(result)
         print(f"[{n}/{len(keys)}] {printable(key)}: {outcome} ({time.monotonic() - started:.1f}s)"
               + (f" - {printable(detail.splitlines()[0])}" if detail else ""), flush=True)
-        if outcome == "error":
+        if outcome == "busy":
+            busy = detail
+            waiting.append(key)
+        elif outcome == "error":
             broken[key] = detail.splitlines()[0]
             print(detail, file=sys.stderr)
 
     db = resources.warehouse_db()
     print()
     summary = []
-    if Path(db.database).exists():
-        with db.get_connection(read_only=True) as conn:
-            summary = warehouse.document_summary(conn)
-        print(_table(summary))
-    else:
+    if not Path(db.database).exists():
         print(f"(no warehouse yet at {db.database})")
-    refused = sum(1 for r in summary if r["file"] in keys and r["status"] in ("failed", "quarantined"))
+    else:
+        try:
+            with db.get_connection(read_only=True) as conn:
+                summary = warehouse.document_summary(conn)
+            print(_table(summary))
+        except WarehouseBusy as error:  # no snapshot yet, and the file is held
+            busy = busy or str(error)
+            print(f"(the warehouse cannot be read: {error})")
+    refused = sum(1 for r in summary if r["file"] in keys and r["status"] in ("failed", "quarantined", "held"))
     if broken:
         print(f"\npipeline errors in {len(broken)} of {len(keys)} documents:", file=sys.stderr)
         for key, detail in broken.items():
             print(f"  {printable(key)}: {printable(detail)}", file=sys.stderr)
+    if busy:
+        print(f"\nwarehouse busy: {len(waiting)} of {len(keys)} documents not ingested - {busy}",
+              file=sys.stderr)
+    if broken or busy:
         return 1
     if strict and refused:  # this run's files, whether refused now or before
-        print(f"\nstrict: {refused} of {len(keys)} files are refused or quarantined", file=sys.stderr)
+        print(f"\nstrict: {refused} of {len(keys)} files are refused, quarantined or held", file=sys.stderr)
         return 3
     return 0
 
 
+def _still_busy() -> bool:
+    """Whether another process still holds the warehouse file (asked without waiting)."""
+    try:
+        warehouse.connect(resources.warehouse_db().database, wait=0).close()
+    except WarehouseBusy:
+        return True
+    return False
+
+
+def _process_start(pid: int) -> str:
+    """When the process started (Linux: clock ticks since boot), "" where unknown: a pid is
+    reused once its process is gone, the pid with its start time is not."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
 # Which process runs a document: a run whose process is gone can be told from one still going.
-PROCESS = {"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid())}
+PROCESS = {"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid()),
+           "juesuan/started": _process_start(os.getpid())}
 UNFINISHED = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
 
 
@@ -102,7 +145,7 @@ def _release_dead_runs(instance: dg.DagsterInstance) -> None:
                                                          tags={"juesuan/host": PROCESS["juesuan/host"]})):
         run = record.dagster_run
         pid = int(run.tags.get("juesuan/pid", "0"))
-        if pid and _alive(pid):
+        if pid and _alive(pid, run.tags.get("juesuan/started", "")):
             continue
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
         instance.report_run_failed(run, f"its process ({pid}) is gone, killed before it ended: pool slots freed")
@@ -110,14 +153,17 @@ def _release_dead_runs(instance: dg.DagsterInstance) -> None:
               "its warehouse slot is freed", flush=True)
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int, started: str = "") -> bool:
+    """The process exists and, when both start times are known, is the one that started then
+    (not a later process given the same pid)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    now = _process_start(pid)
+    return not (started and now) or now == started
 
 
 def _log_skipped(skipped: dict[str, str]) -> None:
@@ -144,7 +190,8 @@ def _instance() -> dg.DagsterInstance:
 def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     """The document's status (current | unchanged, from the publication or else the load), or
     quarantined (the parser's Failure, marked in its metadata, or a failed blocking check: the
-    load recorded the quarantine), or error (anything else: the pipeline is broken)."""
+    load recorded the quarantine), or busy (another process held the warehouse through every
+    retry), or error (anything else: the pipeline is broken)."""
     if result.success:
         events = result.get_asset_materialization_events()
         published = [e.materialization.metadata.get("status") for e in events
@@ -155,7 +202,7 @@ def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     failures = result.get_step_failure_events()
     if not failures:
         return "error", f"run {result.run_id} failed before any step ran"
-    quarantined, details = [], []
+    quarantined, details, busy = [], [], []
     for event in failures:
         user, error = event.step_failure_data.user_failure_data, event.step_failure_data.error
         if user is not None and "quarantined" in user.metadata:
@@ -165,9 +212,14 @@ def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
         else:
             while error is not None and error.cause is not None:  # the user-code exception
                 error = error.cause
-            details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
+            if error is not None and error.cls_name == WarehouseBusy.__name__:
+                busy.append(error.message.split(": ", 1)[-1].strip())
+            else:
+                details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
     if details:
         return "error", "\n".join(details)
+    if busy:
+        return "busy", busy[0]
     return "quarantined", "; ".join(quarantined)
 
 

@@ -11,7 +11,8 @@ A separate ephemeral GX context renders the site: the validating context keeps n
 runtime.run), and this one is bound to its directory. Some GX 1.x versions silently skip
 writing pages (no error, no file), so after every build the index and each page are checked
 on disk and their absence raises `DataDocsError`. Builds from parallel processes take turns
-on a lock file.
+on a lock file. Nothing is written when the site's filesystem is short of the space the
+warehouse needs (`NoRoom`): the pages are a view, the warehouse is the data.
 """
 
 from __future__ import annotations
@@ -30,11 +31,36 @@ from pipelines.model import Disclosure
 
 SITE = "juesuan"
 ENV = "JUESUAN_DATA_DOCS"
+MIN_RESERVE = 1 << 30  # bytes
 _contexts: dict[Path, Any] = {}
 
 
 class DataDocsError(RuntimeError):
     """GX did not write the pages it was asked to build."""
+
+
+class NoRoom(DataDocsError):
+    """The site's filesystem has less free space than the warehouse must keep."""
+
+
+def reserve(warehouse_path: str | Path | None = None) -> int:
+    """Free bytes Data Docs leave alone: twice the warehouse (each write copies it whole into a
+    snapshot, and a checkpoint can need as much again), at least 1 GiB (a small one's growth)."""
+    from pipelines.warehouse.connection import default_path
+
+    path = Path(warehouse_path or default_path())
+    return max(MIN_RESERVE, 2 * (path.stat().st_size if path.exists() else 0))
+
+
+def check_room(directory: Path, warehouse_path: str | Path | None = None) -> None:
+    """Raises NoRoom when writing into `directory` would eat into the reserve of the warehouse
+    (by default the configured one, as `make run` and the Dagster resource use)."""
+    existing = next(p for p in (directory, *directory.parents) if p.exists())
+    free, needed = shutil.disk_usage(existing).free, reserve(warehouse_path)
+    if free < needed:
+        raise NoRoom(f"only {free / 2**20:.0f} MiB free on the filesystem of {directory}, below "
+                     f"the {needed / 2**20:.0f} MiB kept for the warehouse (twice its size, at least "
+                     f"{MIN_RESERVE / 2**30:.0f} GiB); free some space")
 
 
 def default_directory(warehouse_path: str | Path | None = None) -> Path:
@@ -108,6 +134,7 @@ def build(report: ValidationReport, disclosure: Disclosure, directory: Path) -> 
     if missing:
         raise DataDocsError(f"no GX results for {', '.join(missing)}: build Data Docs where the report was made")
     directory = Path(directory).resolve()
+    check_room(directory)
     name = run_name(disclosure)
     run_time = report.suites[0].gx_result.meta["run_id"].run_time
     batch = _safe(disclosure.source_path)

@@ -148,6 +148,8 @@ def validated_disclosure(
     },
     partitions_def=documents,
     pool=POOL,
+    # a warehouse held by another process (WarehouseBusy after the lock wait): tried again later
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=warehouse.connection.lock_wait() / 4),
 )
 def warehouse_tables(
     context: dg.AssetExecutionContext,
@@ -202,6 +204,7 @@ def warehouse_tables(
     group_name="warehouse",
     kinds={"duckdb"},
     pool=POOL,
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=warehouse.connection.lock_wait() / 4),
 )
 def published_disclosure(
     context: dg.AssetExecutionContext, parsed_disclosure: Disclosure, duckdb: WarehouseResource

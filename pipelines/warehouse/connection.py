@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -16,17 +17,39 @@ from pipelines.parsing.templates import BY_ID
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "warehouse"
 LOCK_WAIT_SECONDS = 120.0
+LOCK_WAIT_ENV = "JUESUAN_LOCK_WAIT"  # seconds; tests shorten the wait
 
 
 def default_path() -> Path:
     return Path(os.environ.get("JUESUAN_WAREHOUSE", ROOT / "warehouse" / "juesuan.duckdb"))
 
 
+def lock_wait() -> float:
+    """How long a connection waits for another process to let go of the warehouse file."""
+    return float(os.environ.get(LOCK_WAIT_ENV) or LOCK_WAIT_SECONDS)
+
+
+class WarehouseBusy(duckdb.IOException):
+    """Another process (an analyst's DuckDB CLI, a notebook) held the warehouse file for the
+    whole wait: nothing is wrong with the pipeline or the data; that process must let go."""
+
+    def __init__(self, path: Path, waited: float, error: duckdb.IOException):
+        held = re.search(r"held in (.+?) \(PID (\d+)\)", str(error))
+        self.path, self.waited = path, waited
+        self.pid = int(held.group(2)) if held else None
+        holder = f"{held.group(1)} (PID {self.pid})" if held else "another process"
+        super().__init__(f"the warehouse {path} is held by {holder} (waited {waited:g}s): close "
+                         f"that connection (readers can use {snapshot_path(path).name} instead) "
+                         "and run again")
+
+
 def connect(path: str | Path | None = None, read_only: bool = False,
-            wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+            wait: float | None = None) -> duckdb.DuckDBPyConnection:
     """Open the warehouse (creating the schema on a writable one). DuckDB lets one process
-    hold the file; while another holds it we retry until `wait` seconds have passed."""
+    hold the file; while another holds it we retry until `wait` seconds (default `lock_wait()`)
+    have passed, then raise WarehouseBusy."""
     path = Path(path or default_path())
+    wait = lock_wait() if wait is None else wait
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or _empty_leftover(path):
@@ -38,9 +61,11 @@ def connect(path: str | Path | None = None, read_only: bool = False,
             conn = duckdb.connect(str(path), read_only=read_only)
             break
         except duckdb.IOException as error:
-            if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+            if "lock" not in str(error).lower():
                 raise
-            time.sleep(delay)
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(path, wait, error) from None
+            time.sleep(min(delay, max(deadline - time.monotonic(), 0.01)))
             delay = min(delay * 2, 2.0)
     if not read_only:
         ensure_schema(conn)
@@ -102,7 +127,7 @@ def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection
         conn.close()
 
 
-def reader(path: str | Path | None = None, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+def reader(path: str | Path | None = None, wait: float | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the latest published snapshot (or, before the first one, to
     the warehouse itself). It cannot change the warehouse and works while a run writes; it
     shows the warehouse as of the last completed write."""
