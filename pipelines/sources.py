@@ -24,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import requests
 import urllib3
 
+from pipelines.isolation import Limits
 from pipelines.raw import file_sha256, list_raw
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +45,7 @@ class Sources:
     deadline: float = 300.0  # seconds for one whole download, however slowly it trickles
     # addresses allowed although private, loopback or link-local (none by default)
     allow_addresses: tuple[str, ...] = ()
+    limits: Limits = Limits()  # what parsing one document may cost ([limits])
 
 
 @dataclass
@@ -81,6 +83,7 @@ def load_sources(path: Path | None = None) -> Sources:
     raw = raw_folder().resolve()
     folders = [raw] + [f for f in (resolve(p) for p in config.get("folders", [])) if f != raw]
     download = config.get("download", {})
+    limits = config.get("limits", {})
     urls = config.get("urls", [])
     for url in urls:
         if urlparse(url).scheme not in ("http", "https"):
@@ -96,6 +99,11 @@ def load_sources(path: Path | None = None) -> Sources:
         max_redirects=int(download.get("max_redirects", Sources.max_redirects)),
         deadline=float(download.get("deadline_seconds", Sources.deadline)),
         allow_addresses=tuple(download.get("allow_addresses", ())),
+        limits=Limits(
+            memory_mib=int(limits.get("parse_memory_mib", Limits.memory_mib)),
+            seconds=float(limits.get("parse_seconds", Limits.seconds)),
+            text_mib=int(limits.get("text_max_mib", Limits.text_mib)),
+        ),
     )
 
 

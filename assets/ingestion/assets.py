@@ -36,8 +36,9 @@ import expectations
 from expectations import docs as expectations_docs
 from pipelines import warehouse
 from pipelines.model import Disclosure, DocumentError, ParsedTable
-from pipelines.parsing.document import parse_document
+from pipelines.isolation import parse_isolated
 from pipelines.raw import RawDocument, read_raw
+from pipelines.sources import load_sources
 
 from assets.ingestion.partitions import documents
 from assets.ingestion import resources
@@ -81,7 +82,7 @@ def parsed_disclosure(
         raise _quarantine(context, duckdb, raw_document,
                           DocumentError(raw.name, "the file changed after it was hashed; it is read again next run"))
     try:
-        disclosure = parse_document(raw)
+        disclosure = parse_isolated(raw, load_sources().limits)  # a worker with a memory limit and a deadline
     except DocumentError as err:
         raise _quarantine(context, duckdb, raw_document, err) from err
     return dg.Output(disclosure, metadata=_describe(disclosure))

@@ -1,0 +1,173 @@
+"""Each document is parsed in a worker process with a memory limit and a deadline, so no input
+(a decompression bomb, millions of glyphs, a huge text) can take the pipeline's memory or time.
+
+The worker is a fork of the calling process: the parsers are already imported there, so a fork
+costs milliseconds, and the document's bytes are shared, not copied. The result comes back
+pickled through a pipe, read before the worker is reaped (a result larger than the pipe's buffer
+would otherwise block both). The worker's outcome becomes a `DocumentError` with a clear problem
+(over the memory limit, past the deadline, the worker died), or the parser's own DocumentError
+unchanged; any other exception in the worker is a pipeline bug, raised here as `ParserFailed`
+with the worker's traceback. A text form above its size limit is refused before any of this:
+parsing a 200 MB text takes some 40 s and 2 GB to find it is not a disclosure.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import gc
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import time
+import traceback
+from dataclasses import dataclass
+
+from pipelines.model import Disclosure, DocumentError
+from pipelines.parsing.document import parse_document
+from pipelines.raw import RawDocument
+
+MIB = 2**20
+START = struct.Struct("<Q")  # the worker's first bytes: its resident memory when it started
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost (sources.toml [limits])."""
+
+    memory_mib: int = 2048  # memory the parse may allocate, beyond what the process had
+    seconds: float = 300.0  # wall clock, from the fork to the result
+    text_mib: int = 16  # a text form larger than this is refused unread (the seed is 60 KB)
+
+
+class ParserFailed(RuntimeError):
+    """The parser raised something other than a DocumentError: a bug in the pipeline, not a
+    problem of the document. The message holds the worker's traceback."""
+
+
+def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
+    """parse_document(raw) in a worker process, within `limits`."""
+    if raw.format == "text" and raw.size > limits.text_mib * MIB:
+        # decoding and splitting a text costs several times its size: refused before any of it
+        raise DocumentError(raw.name, f"the text is {round(raw.size / MIB, 1):g} MiB, over the {limits.text_mib} MiB "
+                                      "limit for a disclosure's text form; not read")
+    if raw.format == "pdf":
+        import pipelines.parsing.pdf  # noqa: F401 - camelot and pdfium imported once, here, not per worker
+    read_end, write_end = os.pipe()
+    gc.freeze()  # the worker's collections leave the parent's objects (and their pages) alone
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns
+        try:
+            os.close(read_end)
+            _work(raw, limits, write_end)
+        finally:
+            os._exit(0)
+    gc.unfreeze()
+    os.close(write_end)
+    status = None
+    try:
+        data, in_time = _read(read_end, time.monotonic() + limits.seconds)
+        if not in_time:
+            os.kill(pid, signal.SIGKILL)
+        _, status, usage = os.wait4(pid, 0)
+    finally:
+        os.close(read_end)
+        if status is None:  # interrupted while waiting: the worker must not outlive us
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if not in_time:
+        raise DocumentError(raw.name, f"parsing took longer than {limits.seconds:g} s (the limit); not read")
+    if os.WIFSIGNALED(status) or len(data) <= START.size:
+        start = START.unpack(data[:START.size])[0] if len(data) >= START.size else usage.ru_maxrss * 1024
+        raise _died(raw, limits, status, usage.ru_maxrss * 1024 - start)
+    return _outcome(raw, limits, pickle.loads(data[START.size:]))
+
+
+def _work(raw: RawDocument, limits: Limits, fd: int) -> None:
+    """In the worker: limit its memory, parse, send back what happened, after the resident
+    memory it started with (what it grew by tells a crash for want of memory)."""
+    os.write(fd, START.pack(_status_kib("VmRSS") * 1024))
+    faulthandler.disable()  # pdfium aborts at the limit by design: no crash dump, the parent says what happened
+    try:
+        _limit_memory(limits.memory_mib * MIB)
+        result = ("parsed", parse_document(raw))
+    except DocumentError as error:  # sent as its parts: the exception itself does not unpickle
+        result = ("document", error.document, error.problem)
+    except MemoryError:
+        result = ("memory",)
+    except BaseException:  # noqa: BLE001 - a bug: its traceback goes to the parent
+        result = ("bug", traceback.format_exc())
+    try:
+        data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    except MemoryError:  # even the answer does not fit
+        data = pickle.dumps(("memory",))
+    except BaseException:  # noqa: BLE001 - a result that does not pickle is a bug too
+        data = pickle.dumps(("bug", traceback.format_exc()))
+    with os.fdopen(fd, "wb") as pipe:
+        pipe.write(data)
+
+
+def _limit_memory(limit: int) -> None:
+    """RLIMIT_DATA, over the data the worker inherited. It counts what malloc takes (the heap
+    and private writable mappings, Linux >= 4.7), so an allocation beyond it fails: Python
+    raises MemoryError, pdfium aborts (SIGABRT; measured with a 1 GiB FlateDecode page).
+    RLIMIT_AS would count address space that is only reserved (shared libraries, thread stacks,
+    malloc arenas): importing camelot adds 520 MiB of it for 280 MiB of data, and a worker
+    importing camelot under 400 MiB of it dies (SIGSEGV) before reading a page."""
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    soft = _status_kib("VmData") * 1024 + limit
+    resource.setrlimit(resource.RLIMIT_DATA, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+
+def _read(fd: int, deadline: float) -> tuple[bytes, bool]:
+    """Everything the worker sends, until it closes the pipe (True) or the deadline (False)."""
+    chunks = []
+    while (left := deadline - time.monotonic()) > 0:
+        if not select.select([fd], [], [], left)[0]:
+            break
+        chunk = os.read(fd, MIB)
+        if not chunk:
+            return b"".join(chunks), True
+        chunks.append(chunk)
+    return b"", False
+
+
+def _outcome(raw: RawDocument, limits: Limits, result: tuple) -> Disclosure:
+    kind, *rest = result
+    if kind == "parsed":
+        return rest[0]
+    if kind == "document":
+        raise DocumentError(*rest)
+    if kind == "memory":
+        raise _over_memory(raw, limits)
+    raise ParserFailed(f"parsing {raw.name} failed in the worker process:\n{rest[0]}")
+
+
+def _died(raw: RawDocument, limits: Limits, status: int, grew: int) -> DocumentError:
+    """A worker killed by a signal. pdfium aborts when an allocation fails, so a worker that
+    died having used a large part of its limit ran out of it: buffers grow by doubling, so the
+    allocation that fails asks for as much as is in use (at least a third of the limit)."""
+    if not os.WIFSIGNALED(status):
+        return DocumentError(raw.name, f"the parser process ended without a result (exit status "
+                                       f"{os.WEXITSTATUS(status)}); not read")
+    number = os.WTERMSIG(status)
+    if number != signal.SIGKILL and grew >= limits.memory_mib * MIB / 4:
+        return _over_memory(raw, limits)
+    try:
+        name = f", {signal.Signals(number).name}"
+    except ValueError:
+        name = ""
+    return DocumentError(raw.name, f"the parser process died (signal {number}{name}) after using "
+                                   f"{max(grew, 0) / MIB:.0f} MiB; not read")
+
+
+def _over_memory(raw: RawDocument, limits: Limits) -> DocumentError:
+    return DocumentError(raw.name, f"parsing needed more than {limits.memory_mib} MiB of memory (the limit); "
+                                   "not read")
+
+
+def _status_kib(field: str) -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
