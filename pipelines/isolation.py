@@ -13,6 +13,7 @@ parsing a 200 MB text takes some 40 s and 2 GB to find it is not a disclosure.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import gc
 import os
@@ -30,6 +31,7 @@ from pipelines.parsing.document import parse_document
 from pipelines.raw import RawDocument
 
 MIB = 2**20
+PR_SET_PDEATHSIG = 1  # prctl option: the signal the worker gets when its parent dies
 START = struct.Struct("<Q")  # the worker's first bytes: its resident memory when it started
 
 
@@ -40,6 +42,17 @@ class Limits:
     memory_mib: int = 2048  # memory the parse may allocate, beyond what the process had
     seconds: float = 300.0  # wall clock, from the fork to the result
     text_mib: int = 16  # a text form larger than this is refused unread (the seed is 60 KB)
+    file_mib: int = 256  # any file larger than this is refused unread (its bytes never held)
+
+
+def refuse_oversized(name: str, format: str, size: int, limits: Limits) -> None:
+    """A file over its size limit, refused before its bytes are read into memory: decoding
+    and splitting a text costs several times its size, and any file is read whole to parse."""
+    limit, what = ((limits.text_mib, "limit for a disclosure's text form") if format == "text"
+                   else (limits.file_mib, "limit for a document file"))
+    if size > limit * MIB:
+        raise DocumentError(name, f"the {'text' if format == 'text' else 'file'} is {round(size / MIB, 1):g} MiB, "
+                                  f"over the {limit} MiB {what}; not read")
 
 
 class ParserFailed(RuntimeError):
@@ -49,18 +62,17 @@ class ParserFailed(RuntimeError):
 
 def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
     """parse_document(raw) in a worker process, within `limits`."""
-    if raw.format == "text" and raw.size > limits.text_mib * MIB:
-        # decoding and splitting a text costs several times its size: refused before any of it
-        raise DocumentError(raw.name, f"the text is {round(raw.size / MIB, 1):g} MiB, over the {limits.text_mib} MiB "
-                                      "limit for a disclosure's text form; not read")
+    refuse_oversized(raw.name, raw.format, raw.size, limits)
     if raw.format == "pdf":
         import pipelines.parsing.pdf  # noqa: F401 - camelot and pdfium imported once, here, not per worker
     read_end, write_end = os.pipe()
     gc.freeze()  # the worker's collections leave the parent's objects (and their pages) alone
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the worker: never returns
         try:
             os.close(read_end)
+            _die_with(parent)
             _work(raw, limits, write_end)
         finally:
             os._exit(0)
@@ -83,6 +95,17 @@ def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
         start = START.unpack(data[:START.size])[0] if len(data) >= START.size else usage.ru_maxrss * 1024
         raise _died(raw, limits, status, usage.ru_maxrss * 1024 - start)
     return _outcome(raw, limits, pickle.loads(data[START.size:]))
+
+
+def _die_with(parent: int) -> None:
+    """A run killed with SIGKILL takes its worker with it (Linux PR_SET_PDEATHSIG), rather than
+    leaving it to parse on alone until its deadline."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the deadline still ends it
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _work(raw: RawDocument, limits: Limits, fd: int) -> None:

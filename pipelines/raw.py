@@ -75,6 +75,23 @@ def read_raw(path: Path, root: Path | None = None, name: str | None = None) -> R
     )
 
 
+def identify(path: Path, name: str) -> RawDocument:
+    """A document's identity (hash, size, format) read in blocks: its bytes are never held, so
+    a huge file costs no memory before its size is judged. `data` is empty."""
+    kind = special(path)
+    if kind:
+        raise OSError(0, f"not a regular file but {kind}; not read")
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        digest.update(head)
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+        size = f.tell()
+    return RawDocument(name=name, path=str(path.resolve()), sha256=digest.hexdigest(), size=size,
+                       format=detect_format(name, head), data=b"")
+
+
 def file_sha256(path: Path) -> str | None:
     """A file's identity without reading it into memory at once; None for a file that cannot
     be read (or is special): its run says why."""

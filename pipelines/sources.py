@@ -103,6 +103,7 @@ def load_sources(path: Path | None = None) -> Sources:
             memory_mib=int(limits.get("parse_memory_mib", Limits.memory_mib)),
             seconds=float(limits.get("parse_seconds", Limits.seconds)),
             text_mib=int(limits.get("text_max_mib", Limits.text_mib)),
+            file_mib=int(limits.get("file_max_mib", Limits.file_mib)),
         ),
     )
 
@@ -124,6 +125,13 @@ def redact(url: str) -> str:
     return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
+def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, sources: Sources) -> bool:
+    if str(ip) in sources.allow_addresses:
+        return False
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+            or ip.is_unspecified)
+
+
 def check_address(url: str, sources: Sources) -> None:
     """Only http(s), and no private, loopback, link-local or reserved address unless
     sources.toml allows it (a URL must not reach into the machine or its network)."""
@@ -136,12 +144,27 @@ def check_address(url: str, sources: Sources) -> None:
         raise DownloadError(redact(url), f"cannot resolve {parts.hostname}: {error}", retryable=True) from None
     for *_, address in infos:
         ip = ipaddress.ip_address(address[0])
-        if str(ip) in sources.allow_addresses:
-            continue
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
-                or ip.is_unspecified:
+        if _refused(ip, sources):
             raise DownloadError(redact(url), f"{parts.hostname} is {ip}, a private or local address "
                                              "(allow it in sources.toml [download] allow_addresses)")
+
+
+def check_peer(response: requests.Response, url: str, sources: Sources) -> None:
+    """The address actually connected to passes the same rule: a name that resolves to a public
+    address when checked and to a local one when connecting (DNS rebinding) is refused."""
+    # urllib3 keeps the socket on its connection, or (the server closes after this answer)
+    # only under the http.client response it reads from
+    sock = (getattr(getattr(response.raw, "_connection", None), "sock", None)
+            or getattr(getattr(getattr(getattr(response.raw, "_fp", None), "fp", None), "raw", None), "_sock", None))
+    if sock is None and response.is_redirect:
+        return  # an answer complete without a body: nothing of it is read; its Location is a hop checked anew
+    try:
+        peer = ipaddress.ip_address(sock.getpeername()[0])
+    except (AttributeError, OSError, ValueError):
+        raise DownloadError(redact(url), "the address connected to cannot be checked") from None
+    if _refused(peer, sources):
+        raise DownloadError(redact(url), f"connected to {peer}, a private or local address, though "
+                                         f"{urlparse(url).hostname} resolved to a public one when checked")
 
 
 def fetch(url: str, sources: Sources, known: set[str] | None = None,
@@ -203,6 +226,11 @@ def _stream(url: str, temporary: Path, digest, sources: Sources, session: reques
         for _ in range(sources.max_redirects + 1):
             check_address(url, sources)
             response = session.get(url, stream=True, timeout=sources.timeout, allow_redirects=False)
+            try:
+                check_peer(response, url, sources)
+            except DownloadError:
+                response.close()
+                raise
             if not response.is_redirect:
                 break
             url = urljoin(url, response.headers["Location"])

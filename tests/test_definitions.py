@@ -136,6 +136,24 @@ def test_sensor_requests_what_the_warehouse_lacks(layer, wired, raw_dir, seed_pa
     assert request.partition_key == seed_path.name and request.run_key != first.run_requests[0].run_key
 
 
+def test_a_document_refused_by_older_rules_is_requested_again(layer, wired, raw_dir, seed_path):
+    """Re-processing follows the code: a refusal recorded by other parsers or rules (an old
+    bug) is no answer for the current ones; one recorded by the current ones is."""
+    from pipelines import PARSER_VERSION, warehouse
+    from pipelines.raw import read_raw
+
+    database, resources, instance = wired
+    raw = read_raw(raw_dir / seed_path.name, raw_dir)
+    with warehouse.writer(database) as conn:
+        warehouse.record_failure(conn, raw, "refused by an old bug", parser="juesuan-parser/000000000000")
+    context = dg.build_sensor_context(instance=instance, resources=resources)
+    assert [r.partition_key for r in layer.sensor(context).run_requests] == [seed_path.name]
+    with warehouse.writer(database) as conn:
+        warehouse.record_failure(conn, raw, "refused by these rules", parser=PARSER_VERSION)
+    context = dg.build_sensor_context(instance=instance, resources=resources)
+    assert layer.sensor(context).run_requests == []
+
+
 def test_schedule_requests_exactly_what_the_sensor_would(layer, wired, raw_dir, seed_path):
     database, resources, instance = wired
 

@@ -145,7 +145,7 @@ def test_a_bug_in_the_parser_comes_back_with_its_traceback(seed_path, monkeypatc
 
 def test_limits_come_from_sources_toml(tmp_path):
     (tmp_path / "sources.toml").write_text("[limits]\nparse_memory_mib = 400\nparse_seconds = 20\n")
-    assert load_sources(tmp_path / "sources.toml").limits == Limits(memory_mib=400, seconds=20, text_mib=16)
+    assert load_sources(tmp_path / "sources.toml").limits == Limits(memory_mib=400, seconds=20, text_mib=16, file_mib=256)
     assert load_sources(tmp_path / "none.toml").limits == Limits()
 
 
@@ -154,19 +154,29 @@ def test_a_run_lands_the_seed_and_records_the_bomb_with_its_limit(tmp_path, raw_
     from assets.ingestion import assets as ingestion
     from assets.ingestion.resources import RawFolder, WarehouseResource
 
-    (tmp_path / "sources.toml").write_text("[limits]\nparse_memory_mib = 400\n")
+    (tmp_path / "sources.toml").write_text("[limits]\nparse_memory_mib = 400\nfile_max_mib = 64\n")
     monkeypatch.setenv("JUESUAN_SOURCES", str(tmp_path / "sources.toml"))
     monkeypatch.setenv("JUESUAN_RAW", str(raw_dir))
     shutil.copy(bomb, raw_dir / "bomb.pdf")
+    with open(raw_dir / "huge.pdf", "wb") as huge:  # 100 MiB, sparse: costs no disk
+        huge.write(b"%PDF-1.7\n")
+        huge.truncate(100 * MIB)
     database = tmp_path / "w.duckdb"
     resources = {"raw_folder": RawFolder(path=str(raw_dir)), "duckdb": WarehouseResource(database=str(database))}
     assets = [ingestion.raw_document, ingestion.parsed_disclosure, ingestion.validated_disclosure,
               ingestion.warehouse_tables, ingestion.published_disclosure]
     with dg.instance_for_test() as instance:
-        instance.add_dynamic_partitions("documents", ["bomb.pdf", seed_path.name])
-        runs = {key: dg.materialize(assets, partition_key=key, instance=instance, resources=resources,
-                                    raise_on_error=False) for key in ("bomb.pdf", seed_path.name)}
-    assert not runs["bomb.pdf"].success and runs[seed_path.name].success
+        keys = ("bomb.pdf", "huge.pdf", seed_path.name)
+        instance.add_dynamic_partitions("documents", list(keys))
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        runs = {}
+        for key in keys:  # the refused two first: what they cost this process is measured
+            runs[key] = dg.materialize(assets, partition_key=key, instance=instance, resources=resources,
+                                       raise_on_error=False)
+            if key == "huge.pdf":
+                grew_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert not runs["bomb.pdf"].success and not runs["huge.pdf"].success and runs[seed_path.name].success
+    assert grew_mib < 64, grew_mib  # neither the bomb nor the huge file was ever held here
     conn = warehouse.connect(database, read_only=True)
     try:
         documents = {r[0]: r[1:] for r in conn.execute(
@@ -174,4 +184,38 @@ def test_a_run_lands_the_seed_and_records_the_bomb_with_its_limit(tmp_path, raw_
     finally:
         conn.close()
     assert documents["bomb.pdf"] == ("failed", "parsing needed more than 400 MiB of memory (the limit); not read")
+    assert documents["huge.pdf"] == ("failed", "the file is 100 MiB, over the 64 MiB limit for a document file; not read")
     assert documents[seed_path.name][0] == "current"
+
+
+def test_a_worker_dies_with_its_killed_parent(tmp_path):
+    """kill -9 of a run must not leave its worker parsing on alone until the deadline."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    content = b"BT /F1 1 Tf " + (b"(" + b"a" * 1000 + b") Tj ") * 2000 + b"ET"
+    path = one_page_pdf(tmp_path / "glyphs.pdf", zlib.compress(content), filtered=True)
+    script = ("import sys; from pipelines.isolation import Limits, parse_isolated; from pipelines.raw import read_raw;"
+              "parse_isolated(read_raw(__import__('pathlib').Path(sys.argv[1])), Limits(seconds=120))")
+    root = Path(__file__).resolve().parents[1]
+    parent = subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not children.read_text().split():
+        time.sleep(0.05)
+    [worker] = map(int, children.read_text().split())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    def running() -> bool:  # a zombie (state Z) has stopped; only its parent's parent reaps it
+        try:
+            return Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    gone = time.monotonic() + 5
+    while time.monotonic() < gone and running():
+        time.sleep(0.05)
+    assert not running(), f"worker {worker} outlived its parent"

@@ -18,6 +18,7 @@ import pytest
 
 import expectations
 from pipelines import warehouse
+from pipelines.model import DocumentError
 from pipelines.parsing.document import parse_document
 from pipelines.parsing.published import pdf_date, printed_date, publication
 from pipelines.raw import read_raw
@@ -234,3 +235,25 @@ def test_the_real_pdf_is_dated_by_its_metadata():
 def test_a_text_without_a_date_is_dated_by_its_file(tmp_path, seed_text):
     path = write(tmp_path, "x.txt", seed_text, 3)
     assert publication([], str(path)) == (datetime.utcfromtimestamp(path.stat().st_mtime), "file time")
+
+
+def test_no_truncated_copy_becomes_current(tmp_path, seed_text):
+    """Copies of the seed cut short at many points, each published later than the seed: some
+    cannot be parsed, some are quarantined, held, or (cut in the trailing text) the seed's
+    facts exactly; none changes what analysts see."""
+    conn = warehouse.connect(tmp_path / "w.duckdb")
+    seed, _ = land(conn, write(tmp_path, "seed.txt", seed_text, 0))
+    lines = seed_text.split("\n")
+    outcomes = {}
+    for n, share in enumerate((0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99), 1):
+        path = write(tmp_path, f"cut-{share}.txt", "\n".join(lines[:int(len(lines) * share)]), n)
+        try:
+            _, result = land(conn, path)
+            outcomes[share] = result.status
+        except DocumentError as error:  # refused before loading
+            outcomes[share] = error.problem
+    assert set(outcomes.values()) <= {"quarantined", "held", "duplicate"}, outcomes
+    assert list(outcomes.values()).count("held") >= 4, outcomes
+    current = conn.execute("SELECT document_sha256 FROM v_current_document").fetchall()
+    assert current == [(seed.sha256,)], outcomes
+    conn.close()

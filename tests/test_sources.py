@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -230,3 +231,23 @@ def test_credentials_in_a_url_are_never_shown(server, sources):
     result = fetch(url, sources)
     assert result.status == "failed" and "s3cret" not in result.url + result.problem
     assert result.url == server.replace("http://", "http://***@") + "/missing.txt"
+
+
+def test_a_name_rebound_to_a_local_address_is_refused(server, sources, monkeypatch):
+    """DNS rebinding: the name resolves to a public address when checked, then to 127.0.0.1
+    when the connection is made. The address connected to is checked too."""
+    port = int(server.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])  # the first lookup (the check); every later one: loopback
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        return real(next(answers, "127.0.0.1"), *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    result = fetch(f"http://rebind.example:{port}/docs/good.txt", replace(sources, allow_addresses=()))
+    assert result.status == "failed", result
+    assert result.problem == ("connected to 127.0.0.1, a private or local address, though rebind.example "
+                              "resolved to a public one when checked")
+    assert only_documents(sources.download_dir) == []

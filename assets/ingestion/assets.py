@@ -25,7 +25,6 @@ import os
 import time
 import warnings
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
@@ -36,8 +35,8 @@ import expectations
 from expectations import docs as expectations_docs
 from pipelines import warehouse
 from pipelines.model import Disclosure, DocumentError, ParsedTable
-from pipelines.isolation import parse_isolated
-from pipelines.raw import RawDocument, read_raw
+from pipelines.isolation import parse_isolated, refuse_oversized
+from pipelines.raw import RawDocument, identify, read_raw
 from pipelines.sources import load_sources
 
 from assets.ingestion.partitions import documents
@@ -52,19 +51,18 @@ MAX_FAILURE_ROWS = 50
 @dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
 def raw_document(context: dg.AssetExecutionContext, raw_folder: RawFolder,
                  duckdb: WarehouseResource) -> dg.Output[RawDocument]:
-    """The document's bytes and identity (SHA-256). A file that vanished or cannot be read
+    """The document's identity (SHA-256, size, format), hashed in blocks. A file that vanished or cannot be read
     since the scan fails alone, logged with the reason: it is the file's problem, not the
     pipeline's."""
     key = context.partition_key
     path = raw_folder.file(key)
     try:
-        if not path.is_file():
+        if not path.exists():
             raise FileNotFoundError(f"no such file in {raw_folder.root} (deleted since the scan?)")
-        raw = read_raw(path, name=key)
+        raw = identify(path, key)  # hashed in blocks: Dagster's storage keeps the identity and path, no bytes
     except OSError as error:
         raise _unreadable(context, duckdb, key, error) from error
-    # Dagster's storage keeps every asset output: the document's identity and path, not its bytes
-    return dg.Output(replace(raw, data=b""), metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
+    return dg.Output(raw, metadata={"sha256": raw.sha256, "size": raw.size, "format": raw.format})
 
 
 @dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
@@ -72,8 +70,13 @@ def parsed_disclosure(
     context: dg.AssetExecutionContext, raw_document: RawDocument, duckdb: WarehouseResource
 ) -> dg.Output[Disclosure]:
     """The parsed disclosure. A document the parser rejects is quarantined and the step fails.
-    The bytes are read again here (the stored raw_document holds none) and must still be the
-    ones hashed."""
+    The bytes are read here (the stored raw_document holds none), once the file's size is within
+    its limit, and must still be the ones hashed; the parse runs in a worker within the limits."""
+    limits = load_sources().limits
+    try:
+        refuse_oversized(raw_document.name, raw_document.format, raw_document.size, limits)
+    except DocumentError as err:
+        raise _quarantine(context, duckdb, raw_document, err) from err
     try:
         raw = read_raw(Path(raw_document.path), name=raw_document.name)
     except OSError as error:
@@ -82,7 +85,7 @@ def parsed_disclosure(
         raise _quarantine(context, duckdb, raw_document,
                           DocumentError(raw.name, "the file changed after it was hashed; it is read again next run"))
     try:
-        disclosure = parse_isolated(raw, load_sources().limits)  # a worker with a memory limit and a deadline
+        disclosure = parse_isolated(raw, limits)  # a worker with a memory limit and a deadline
     except DocumentError as err:
         raise _quarantine(context, duckdb, raw_document, err) from err
     return dg.Output(disclosure, metadata=_describe(disclosure))
@@ -149,8 +152,6 @@ def validated_disclosure(
     },
     partitions_def=documents,
     pool=POOL,
-    # a warehouse held by another process (WarehouseBusy after the lock wait): tried again later
-    retry_policy=dg.RetryPolicy(max_retries=2, delay=warehouse.connection.lock_wait() / 4),
 )
 def warehouse_tables(
     context: dg.AssetExecutionContext,
@@ -205,23 +206,29 @@ def warehouse_tables(
     group_name="warehouse",
     kinds={"duckdb"},
     pool=POOL,
-    retry_policy=dg.RetryPolicy(max_retries=2, delay=warehouse.connection.lock_wait() / 4),
 )
 def published_disclosure(
     context: dg.AssetExecutionContext, parsed_disclosure: Disclosure, duckdb: WarehouseResource
 ) -> dg.MaterializeResult:
-    """Makes the validated document the current version of its department-year, the one the
-    analysts' views show (the previous one becomes superseded). Runs only when every blocking
-    check of the load passed."""
+    """Offers the validated document for publication: it becomes the current version of its
+    department-year (the one analysts' views show), or is held (it would make what they see
+    worse: status_reason says how), a duplicate, or superseded by a later version
+    (pipelines/warehouse/publication.py). Runs only when every blocking check of the load passed."""
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
         result = warehouse.publish_document(conn, d.sha256)
-        if result.status == "current":  # newly published (else the load logged 'skipped')
+        reason = conn.execute("SELECT status_reason FROM dim_document WHERE document_sha256 = ?",
+                              [d.sha256]).fetchone()[0]
+        if result.status != "unchanged":  # newly offered (else the load logged 'skipped')
             superseded = ", ".join(r[:12] for r in result.replaced)
-            _log(context, conn, d.source_path, d.sha256, "landed",
-                 f"supersedes {superseded}" if superseded else None)
+            note = f"supersedes {superseded}" if superseded else None
+            _log(context, conn, d.source_path, d.sha256, "held" if result.status == "held" else "landed",
+                 reason if result.status != "current" else (f"{note}; {reason}" if note and reason else note or reason))
+    if result.status == "held":
+        context.log.warning(f"{d.source_path}: {reason}")
     return dg.MaterializeResult(metadata={
-        "status": result.status,  # current | unchanged (it already was)
+        "status": result.status,  # current | held | duplicate | superseded | unchanged (already offered)
+        "reason": reason or "-",
         "sha256": d.sha256,
         "department": d.info.department,
         "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),

@@ -13,9 +13,11 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines import warehouse
 from pipelines.raw import inside, list_raw
+from pipelines.warehouse.connection import WarehouseBusy, lock_wait
 from pipelines.sources import load_sources
 
 REPO = Path(__file__).resolve().parents[2]
+BUSY_RETRIES = 2  # a held warehouse file: the step is tried this many more times, lock_wait()/4 apart
 
 
 class WarehouseResource(DuckDBResource):
@@ -24,17 +26,22 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        # Writers are serialized by the "duckdb_warehouse" pool (and `connect` waits for the
-        # file lock); each successful write publishes the snapshot that readers use.
-        if read_only:
-            conn = warehouse.reader(self.database)
-            try:
-                yield conn
-            finally:
-                conn.close()
-        else:
-            with warehouse.writer(self.database) as conn:
-                yield conn
+        """Writers are serialized by the "duckdb_warehouse" pool (and `connect` waits for the
+        file lock); each successful write publishes the snapshot that readers use. A file
+        another process holds through the whole wait retries the step later (only that: a
+        real error fails it at once)."""
+        try:
+            if read_only:
+                conn = warehouse.reader(self.database)
+                try:
+                    yield conn
+                finally:
+                    conn.close()
+            else:
+                with warehouse.writer(self.database) as conn:
+                    yield conn
+        except WarehouseBusy as error:
+            raise dg.RetryRequested(max_retries=BUSY_RETRIES, seconds_to_wait=lock_wait() / 4) from error
 
 
 class RawFolder(dg.ConfigurableResource):
