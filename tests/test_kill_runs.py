@@ -238,7 +238,9 @@ def test_kill_9_never_blocks_the_next_run(tmp_path, point):
         ended, out = finish(follow, tmp_path / "next.log", f"the run after kill -9 {point}")
         print(f"\nkill -9 {point}: {note}; the pool slot was {'held by ' + step if step else 'free'}; "
               f"the next run took {ended - started:.1f}s")
-        assert follow.returncode == 0 and "Traceback" not in out and f"{SEED.name}: current" in out, out
+        # the seed becomes current in this run, or was already (killed after its publication committed)
+        assert follow.returncode == 0 and "Traceback" not in out, out
+        assert f"{SEED.name}: current" in out or f"{SEED.name}: unchanged" in out, out
         assert "its process died; its warehouse slot is freed" in out, out
         assert watch.instance.get_run_by_id(watch.run_id).status == dg.DagsterRunStatus.FAILURE
         assert watch.slots() == (set(), set())
