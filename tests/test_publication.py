@@ -178,7 +178,8 @@ def test_a_held_version_is_published_on_purpose(tmp_path, parsed):
     assert refused.returncode == 2 and "b-seed.txt is current, not held" in refused.stderr
     done = subprocess.run([*command, "a-cut.txt", "--why", "the department withdrew its 情况说明"], cwd=ROOT, env=env,
                           capture_output=True, text=True)
-    assert done.returncode == 0 and done.stdout.strip() == "a-cut.txt: current", done.stdout + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip() == "a-cut.txt: current - published on purpose: the department withdrew its 情况说明"
     conn = warehouse.reader(path)
     assert statuses(conn) == {"b-seed.txt": "superseded", "a-cut.txt": "current"}
     reason, = conn.execute("SELECT status_reason FROM dim_document WHERE file_name = 'a-cut.txt'").fetchone()

@@ -198,11 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with writer() as conn:
             sha, file_name, _ = find_document(conn, args.document)
-            statuses = publish_on_purpose(conn, args.document, args.why)
+            publish_on_purpose(conn, args.document, args.why)
+            status, reason = conn.execute("SELECT status, status_reason FROM dim_document WHERE document_sha256 = ?",
+                                          [sha]).fetchone()
     except (LookupError, ValueError) as error:
         print(f"not published: {error}", file=sys.stderr)
         return 2
-    print(f"{file_name}: {statuses.get(sha, 'unchanged')}")
+    # current, or superseded at once by a later version that is not worse than it (the reason says which)
+    print(f"{file_name}: {status}" + (f" - {reason}" if reason else ""))
     return 0
 
 
