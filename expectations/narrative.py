@@ -188,7 +188,7 @@ def _compare(disclosure: Disclosure, facts: list[NarrativeFact], i: int, fact: N
         check = {"amount": AMOUNT, "budget": BUDGET, "count": COUNT}[fact.measure]
         if fact.measure == "amount" and figure.kind == "count":
             check = COUNT
-        return Identity(check, terms, ((1, figure),), f"情况说明 vs {_about(terms)}", figure)
+        return Identity(check, terms, ((1, figure),), f"{_about(terms)} vs 情况说明", figure)  # as printed: table ≠ narrative
     if fact.measure == "share_pct":
         whole = next((of for pattern, of in SHARE_OF if re.fullmatch(pattern, key)), None)
         part, total = _amount(disclosure, facts, i, key), _amount(disclosure, facts, i, whole) if whole else None

@@ -257,7 +257,7 @@ def _terms(terms, shown: str) -> tuple[str, int]:
 def describe_identity(d: Identity, outcome: str) -> dict:
     kind, unit = d.kind, d.at.unit
     shown = unit if kind == "money" else d.unit
-    left, _ = _terms(d.expected_terms, shown)
+    left, printed_left = _terms(d.expected_terms, shown)
     right, n = _terms(d.actual_terms, shown)
     if kind == "money":
         total = f" = {_in_unit(d.actual, unit)}" if n > 1 else ""
@@ -276,7 +276,8 @@ def describe_identity(d: Identity, outcome: str) -> dict:
         verdict = (f"off by {_value(d.difference, kind)} {d.unit}, {within} rounding tolerance "
                    f"±{_money(tolerance) if kind == 'money' else tolerance} {d.unit} ({d.printed} printed figures)")
     detail = f"{left} {relation} {right}{total} {shown} ({d.about}); {verdict}"
-    return {"expected": _value(d.expected, kind), "actual": _value(d.actual, kind),
+    # nothing printed on the expected side (a blank cell): no expected value, not 0.00
+    return {"expected": _value(d.expected, kind) if printed_left else None, "actual": _value(d.actual, kind),
             "difference": _value(d.difference, kind), "tolerance": tolerance, "detail": detail,
             **_place(d.at, d.unit)}
 

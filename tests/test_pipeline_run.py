@@ -65,7 +65,7 @@ def test_bad_document_is_quarantined_and_the_seed_still_lands(ingest, raw_dir, s
     try:
         docs = dict(conn.execute("SELECT file_name, status FROM v_documents").fetchall())
         assert docs == {"报告 2024.txt": "failed", seed_path.name: "current"}
-        assert conn.execute("SELECT amount_wan FROM v_expenditure WHERE fund_scope = '全部资金' "
+        assert conn.execute("SELECT amount_wan FROM v_expenditure_total WHERE fund_scope = '全部资金' "
                             "AND subject_level = '合计' AND expenditure_type = '本年支出合计'"
                             ).fetchone()[0] == Decimal("1535.14")
     finally:
@@ -130,7 +130,7 @@ def test_a_version_breaking_an_identity_lands_held(ingest, raw_dir, seed_path, t
         logged = conn.execute("SELECT status, reason FROM v_ingestion_log WHERE file_name = 'revised.txt'"
                               ).fetchall()
         assert logged == [("held", reason)]
-        assert conn.execute("SELECT amount_wan FROM v_income WHERE subject_code = '2010301' "
+        assert conn.execute("SELECT amount_wan FROM v_income_total WHERE subject_code = '2010301' "
                             "AND income_source = '本年收入合计'").fetchone()[0] == Decimal("571.13")
     finally:
         conn.close()

@@ -81,7 +81,7 @@ def test_quarantined_version_leaves_current_in_place(conn, tmp_path, seed_path, 
     assert result.status == "quarantined"
     assert conn.execute("SELECT status FROM dim_document WHERE document_sha256 = ?",
                         [bad.sha256]).fetchone()[0] == "quarantined"
-    shown = conn.execute("""SELECT document_sha256, amount_wan FROM v_income
+    shown = conn.execute("""SELECT document_sha256, amount_wan FROM v_income_total
                             WHERE subject_code = '2010301' AND income_source = '本年收入合计'""").fetchall()
     assert shown == [(seed_disclosure.sha256, D("571.13"))]
     kept = conn.execute("""SELECT amount_yuan FROM fact_income WHERE document_sha256 = ?
@@ -116,7 +116,7 @@ def test_amounts_are_exact_decimals(conn, seed_disclosure):
     types = dict(conn.execute("""SELECT column_name, data_type FROM information_schema.columns
                                  WHERE table_name = 'v_income'""").fetchall())
     assert types["amount_wan"].startswith("DECIMAL")
-    total = conn.execute("SELECT sum(amount_wan) FROM v_income WHERE subject_level = '类' "
+    total = conn.execute("SELECT sum(amount_wan) FROM v_income_total WHERE subject_level = '类' "
                          "AND income_source = '本年收入合计'").fetchone()[0]
     # the printed 类 lines sum to 1555.62, one cent of 万元 under the printed 合计 1555.63:
     # the seed's own 尾数误差, kept exactly as printed

@@ -78,6 +78,14 @@ CREATE TABLE IF NOT EXISTS dim_income_source (
     is_total            BOOLEAN NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS dim_three_public_item (     -- 公开09's items, from its template
+    item                VARCHAR PRIMARY KEY,
+    sort_order          INTEGER NOT NULL,
+    parent_item         VARCHAR,                   -- the 小计 an item is part of (公务用车购置及运行维护费)
+    is_total            BOOLEAN NOT NULL,          -- 合计
+    in_total            BOOLEAN NOT NULL           -- covered by 合计 (会议费 and 培训费, printed beside, are not)
+);
+
 CREATE TABLE IF NOT EXISTS dim_expenditure_type (
     expenditure_type    VARCHAR PRIMARY KEY,       -- 基本支出, 项目支出, … ; 本年支出合计 is the row total
     sort_order          INTEGER NOT NULL,

@@ -8,53 +8,160 @@ SELECT d.*, dep.department_name AS department
 FROM dim_document d JOIN dim_department dep USING (department_key)
 WHERE d.status = 'current';
 
+-- One grain per analyst view: its rows are the most detailed lines the document prints (the
+-- leaves of its 类/款/项 tree, each with its 类 and 款 codes for roll-ups) in the columns that are
+-- not row totals, so a plain SUM of amount_wan is the printed total of the table. The printed
+-- totals and subtotals (合计, a 类 or 款 line with lines under it, the 本年收入合计 / 本年支出合计
+-- columns, 三公's 公务用车 小计) are in the *_total views. The per-cell rows of every grain stay in
+-- the fact tables. (A leaf: a coded line that no longer-coded line of the same table extends.)
+
+CREATE OR REPLACE VIEW income_cell AS   -- internal: every 公开02 value cell of a current document, its place in the tree
+SELECT cd.department, f.*, i.is_total AS is_total_column,
+       f.subject_code IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM fact_income c WHERE c.document_sha256 = f.document_sha256
+              AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code)
+       ) AS is_leaf
+FROM fact_income f
+JOIN v_current_document cd USING (document_sha256)
+JOIN dim_income_source i USING (income_source)
+WHERE f.cell_flag = 'value';
+
 CREATE OR REPLACE VIEW v_income AS
-SELECT cd.department, f.fiscal_year, f.subject_code,
+SELECT f.department, f.fiscal_year, f.subject_code,
+       COALESCE(s.subject_name, f.row_label) AS subject_name,
+       COALESCE(s.subject_level, '合计') AS subject_level,
+       f.income_source, f.amount_yuan * 0.0001 AS amount_wan,
+       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row,
+       left(f.subject_code, 3) AS class_code, CASE WHEN length(f.subject_code) >= 5 THEN left(f.subject_code, 5) END AS section_code
+FROM income_cell f
+LEFT JOIN dim_function_subject s USING (subject_code)
+WHERE f.is_leaf AND NOT f.is_total_column;
+
+CREATE OR REPLACE VIEW v_income_total AS   -- 公开02's printed 合计, 类/款 subtotals and 本年收入合计 column
+SELECT f.department, f.fiscal_year, f.subject_code,
        COALESCE(s.subject_name, f.row_label) AS subject_name,
        COALESCE(s.subject_level, '合计') AS subject_level,
        f.income_source, f.amount_yuan * 0.0001 AS amount_wan,
        f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM fact_income f
-JOIN v_current_document cd USING (document_sha256)
+FROM income_cell f
 LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE f.cell_flag = 'value';
+WHERE NOT f.is_leaf OR f.is_total_column;
 
-CREATE OR REPLACE VIEW v_expenditure AS
-SELECT cd.department, f.fiscal_year, f.fund_scope, f.subject_code,
+CREATE OR REPLACE VIEW expenditure_cell AS   -- internal: every expenditure value cell (公开03/05/07/08) of a current document
+SELECT cd.department, f.*, t.is_total AS is_total_column,
+       f.subject_code IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM fact_expenditure c WHERE c.document_sha256 = f.document_sha256
+              AND c.source_table = f.source_table
+              AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code)
+       ) AS is_leaf
+FROM fact_expenditure f
+JOIN v_current_document cd USING (document_sha256)
+JOIN dim_expenditure_type t USING (expenditure_type)
+WHERE f.cell_flag = 'value' AND t.is_expenditure;
+
+CREATE OR REPLACE MACRO expenditure_leaves(tables) AS TABLE
+SELECT f.department, f.fiscal_year, f.fund_scope, f.subject_code,
+       COALESCE(s.subject_name, f.row_label) AS subject_name,
+       COALESCE(s.subject_level, '合计') AS subject_level,
+       f.expenditure_type, f.amount_yuan * 0.0001 AS amount_wan,
+       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row,
+       left(f.subject_code, 3) AS class_code, CASE WHEN length(f.subject_code) >= 5 THEN left(f.subject_code, 5) END AS section_code
+FROM expenditure_cell f
+LEFT JOIN dim_function_subject s USING (subject_code)
+WHERE f.is_leaf AND NOT f.is_total_column AND list_contains(tables, f.source_table);
+
+CREATE OR REPLACE VIEW v_expenditure AS           -- 公开03 支出决算表: all funds
+SELECT * FROM expenditure_leaves(['公开03']);
+CREATE OR REPLACE VIEW v_expenditure_general AS   -- 公开05 一般公共预算财政拨款支出决算表
+SELECT * FROM expenditure_leaves(['公开05']);
+CREATE OR REPLACE VIEW v_expenditure_fund AS      -- 公开07 政府性基金预算财政拨款收入支出决算表
+SELECT * FROM expenditure_leaves(['公开07']);
+CREATE OR REPLACE VIEW v_expenditure_capital AS   -- 公开08 国有资本经营预算财政拨款支出决算表
+SELECT * FROM expenditure_leaves(['公开08']);
+
+CREATE OR REPLACE VIEW v_expenditure_total AS     -- printed 合计, 类/款 subtotals and 本年支出合计 columns, every fund scope
+SELECT f.department, f.fiscal_year, f.fund_scope, f.subject_code,
        COALESCE(s.subject_name, f.row_label) AS subject_name,
        COALESCE(s.subject_level, '合计') AS subject_level,
        f.expenditure_type, f.amount_yuan * 0.0001 AS amount_wan,
        f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM fact_expenditure f
-JOIN v_current_document cd USING (document_sha256)
-JOIN dim_expenditure_type t USING (expenditure_type)
+FROM expenditure_cell f
 LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE f.cell_flag = 'value' AND t.is_expenditure;
+WHERE NOT f.is_leaf OR f.is_total_column;
 
-CREATE OR REPLACE VIEW v_summary AS
+CREATE OR REPLACE VIEW v_summary AS               -- 公开01 收入支出决算总表
 SELECT cd.department, f.fiscal_year, f.source_table, f.side, f.item, f.item_label, f.line_no,
        f.column_name, f.amount_yuan * 0.0001 AS amount_wan,
        f.document_sha256, f.page, f.source_line, f.source_row
 FROM fact_summary_line f
 JOIN v_current_document cd USING (document_sha256)
+WHERE f.cell_flag = 'value' AND f.source_table = '公开01';
+
+CREATE OR REPLACE VIEW v_fiscal_summary AS        -- 公开04 财政拨款收入支出决算总表
+SELECT cd.department, f.fiscal_year, f.source_table, f.side, f.item, f.item_label, f.line_no,
+       f.column_name, f.amount_yuan * 0.0001 AS amount_wan,
+       f.document_sha256, f.page, f.source_line, f.source_row
+FROM fact_summary_line f
+JOIN v_current_document cd USING (document_sha256)
+WHERE f.cell_flag = 'value' AND f.source_table = '公开04';
+
+CREATE OR REPLACE VIEW basic_expenditure_cell AS   -- internal: every 公开06 value cell of a current document
+SELECT cd.department, f.*,
+       f.economic_code IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM fact_basic_expenditure c WHERE c.document_sha256 = f.document_sha256
+              AND length(c.economic_code) > length(f.economic_code) AND starts_with(c.economic_code, f.economic_code)
+       ) AS is_leaf
+FROM fact_basic_expenditure f
+JOIN v_current_document cd USING (document_sha256)
 WHERE f.cell_flag = 'value';
 
-CREATE OR REPLACE VIEW v_basic_expenditure AS
-SELECT cd.department, f.fiscal_year, f.economic_code,
+CREATE OR REPLACE VIEW v_basic_expenditure AS     -- 公开06: 经济分类 款 lines (a 类 printed without 款)
+SELECT f.department, f.fiscal_year, f.economic_code,
+       COALESCE(e.economic_name, f.row_label) AS economic_name,
+       f.cost_group, f.amount_yuan * 0.0001 AS amount_wan,
+       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row,
+       left(f.economic_code, 3) AS class_code
+FROM basic_expenditure_cell f
+LEFT JOIN dim_economic_subject e USING (economic_code)
+WHERE f.is_leaf;
+
+CREATE OR REPLACE VIEW v_basic_expenditure_total AS   -- 公开06: 类 lines with 款 under them, 人员经费合计, 公用经费合计
+SELECT f.department, f.fiscal_year, f.economic_code,
        COALESCE(e.economic_name, f.row_label) AS economic_name,
        f.cost_group, f.amount_yuan * 0.0001 AS amount_wan,
        f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM fact_basic_expenditure f
-JOIN v_current_document cd USING (document_sha256)
+FROM basic_expenditure_cell f
 LEFT JOIN dim_economic_subject e USING (economic_code)
-WHERE f.cell_flag = 'value';
+WHERE NOT f.is_leaf;
 
-CREATE OR REPLACE VIEW v_three_public AS
-SELECT cd.department, f.fiscal_year, f.item,
+CREATE OR REPLACE VIEW three_public_cell AS   -- internal: 公开09 rows of current documents, their place among the items
+SELECT cd.department, f.*, i.is_total, i.in_total,
+       EXISTS (SELECT 1 FROM fact_three_public c JOIN dim_three_public_item ci USING (item)
+               WHERE c.document_sha256 = f.document_sha256 AND ci.parent_item = f.item) AS has_items
+FROM fact_three_public f
+JOIN v_current_document cd USING (document_sha256)
+JOIN dim_three_public_item i USING (item);
+
+CREATE OR REPLACE VIEW v_three_public AS          -- 公开09: the 三公 items (公务用车 by 购置费 and 运行维护费)
+SELECT f.department, f.fiscal_year, f.item,
        f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
        f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM fact_three_public f
-JOIN v_current_document cd USING (document_sha256);
+FROM three_public_cell f
+WHERE NOT f.is_total AND NOT f.has_items AND f.in_total;
+
+CREATE OR REPLACE VIEW v_meeting_training AS      -- 公开09: 会议费 and 培训费, printed beside the 三公, outside its 合计
+SELECT f.department, f.fiscal_year, f.item,
+       f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
+       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
+FROM three_public_cell f
+WHERE NOT f.in_total;
+
+CREATE OR REPLACE VIEW v_three_public_total AS    -- 公开09: 合计 and the 公务用车 小计
+SELECT f.department, f.fiscal_year, f.item,
+       f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
+       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
+FROM three_public_cell f
+WHERE f.is_total OR f.has_items;
 
 CREATE OR REPLACE VIEW v_disclosure_stat AS
 SELECT cd.department, f.fiscal_year, f.section, f.item, f.line_no, f.measure,
@@ -245,3 +352,24 @@ FROM changes c
 JOIN dim_document nd ON nd.document_sha256 = c.new_document
 JOIN dim_document od ON od.document_sha256 = nd.compared_with
 LEFT JOIN dim_department dep ON dep.department_key = nd.department_key;
+
+-- 情况说明 figures that differ from the tables they restate: one row per mismatch of a current
+-- document (its narrative_consistency findings), in 万元 for money like every analysts' view.
+-- table_value is NULL when the table's cell is blank; beyond_rounding: more than rounding explains.
+CREATE OR REPLACE VIEW v_narrative_mismatch AS
+SELECT cd.department, cd.fiscal_year,
+       regexp_extract(v.location, '\((.*)\)', 1) AS subject,
+       v.check_name AS "check",
+       CASE WHEN v.unit = '元' THEN v.actual * 0.0001 ELSE v.actual END AS narrative_value,
+       CASE WHEN v.unit = '元' THEN v.expected * 0.0001 ELSE v.expected END AS table_value,
+       CASE WHEN v.unit = '元' THEN v.difference * 0.0001 ELSE v.difference END AS difference,
+       CASE WHEN v.unit = '元' THEN '万元' ELSE v.unit END AS unit,
+       abs(v.difference) > COALESCE(v.tolerance, 0) AS beyond_rounding,
+       NULLIF(regexp_extract(v.detail, '(公开[0-9]{2})', 1), '') AS "table",
+       n.page, n.sentence, v.location_row AS source_line, v.detail, v.document_sha256
+FROM fact_validation v
+JOIN v_current_document cd USING (document_sha256)
+LEFT JOIN (SELECT document_sha256, source_line, min(page) AS page, min(sentence) AS sentence
+           FROM fact_narrative GROUP BY ALL) n
+       ON n.document_sha256 = v.document_sha256 AND n.source_line = v.location_row
+WHERE v.suite = 'narrative_consistency' AND NOT v.success AND v.check_name <> 'summary';

@@ -19,6 +19,9 @@ class Column:
     required: bool = False  # a table without it is malformed, not a variant
 
 
+THREE_PUBLIC_OUTSIDE_TOTAL = ("会议费", "培训费")  # 公开09 items its 合计 does not cover
+
+
 @dataclass(frozen=True)
 class TableTemplate:
     table_id: str
@@ -168,6 +171,7 @@ TEMPLATES: tuple[TableTemplate, ...] = (
             col("公务用车购置费", "公务用车购置及运行维护费/公务用车购置费", "购置费"),
             col("公务用车运行维护费", "公务用车购置及运行维护费/公务用车运行维护费", "运行维护费"),
             col("公务接待费"),
+            # printed beside the 三公 by some departments; not part of its 合计
             col("会议费"),
             col("培训费"),
         ),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.parsing.templates import BY_ID
+from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
 
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "warehouse"
@@ -149,7 +149,8 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
-    """Income sources and expenditure types are the templates' own column labels."""
+    """Income sources, expenditure types and 三公 items are the templates' own column labels
+    (公开09's first, 合计, is its total)."""
     sources = [c.name for c in BY_ID["公开02"].columns]
     conn.executemany(
         "INSERT OR IGNORE INTO dim_income_source VALUES (?, ?, ?)",
@@ -162,4 +163,11 @@ def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO dim_expenditure_type VALUES (?, ?, ?, ?)",
         [(name, n, name == "本年支出合计", name not in not_spending) for n, name in enumerate(types)],
+    )
+    items = BY_ID["公开09"].columns  # an item's "parent/leaf" alias names the 小计 it is part of
+    names = {c.name for c in items}
+    conn.executemany(
+        "INSERT OR IGNORE INTO dim_three_public_item VALUES (?, ?, ?, ?, ?)",
+        [(c.name, n, next((a.split("/")[0] for a in c.aliases if "/" in a and a.split("/")[0] in names - {c.name}),
+                          None), n == 0, c.name not in THREE_PUBLIC_OUTSIDE_TOTAL) for n, c in enumerate(items)],
     )
