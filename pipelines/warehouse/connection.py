@@ -17,6 +17,10 @@ from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "warehouse"
 LOCK_WAIT_SECONDS = 120.0
+# The file format every client can read: the DuckDB CLI the package registries offer is 1.5
+# (`pip install duckdb-cli`), and DuckDB 2.0's own format is unreadable to it. Set when the file
+# is created; a warehouse created before this was set is rebuilt by `make clean && make run`.
+STORAGE_COMPATIBILITY = "v1.5.0"
 LOCK_WAIT_ENV = "JUESUAN_LOCK_WAIT"  # seconds; tests shorten the wait
 
 
@@ -85,7 +89,7 @@ def _create(path: Path) -> None:
     temporary = path.with_name(f".{path.name}.creating-{os.getpid()}")
     temporary.unlink(missing_ok=True)
     try:
-        conn = duckdb.connect(str(temporary))
+        conn = duckdb.connect(str(temporary), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
         try:
             ensure_schema(conn)
             conn.execute("CHECKPOINT")
