@@ -150,6 +150,7 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
                     WHERE NOT EXISTS (SELECT 1 FROM warehouse_meta)""")
     _static_dimensions(conn)
     conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    conn.execute((SQL_DIR / "comments.sql").read_text(encoding="utf-8"))  # after views: re-creating drops theirs
 
 
 def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
