@@ -5,9 +5,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
-export DAGSTER_HOME := $(CURDIR)/.dagster
 export JUESUAN_RAW ?= $(CURDIR)/raw
 export JUESUAN_WAREHOUSE ?= $(CURDIR)/warehouse/juesuan.duckdb
+# Dagster's state follows the warehouse, as `juesuan run` chooses it: .dagster/<warehouse stem>/
+# beside the warehouse file, unless DAGSTER_HOME is set (not exported: `juesuan run --warehouse`
+# picks its own); `make ui JUESUAN_WAREHOUSE=…` shows that warehouse's runs.
+DAGSTER_HOME ?= $(abspath $(dir $(JUESUAN_WAREHOUSE)))/.dagster/$(basename $(notdir $(JUESUAN_WAREHOUSE)))
 export TQDM_DISABLE := 1
 
 # The CJK font the fixture renderer embeds (TrueType outlines: reportlab cannot embed the
@@ -18,11 +21,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest publish
 
-# The virtualenv is rebuilt whenever the lock file changes.
-$(VENV)/.installed: requirements.lock
+# The virtualenv is rebuilt whenever the lock file changes; then the project itself is installed
+# into it (editable, no dependencies: the `juesuan` command, .venv/bin/juesuan).
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml font
@@ -38,12 +43,13 @@ $(DAGSTER_HOME)/dagster.yaml: assets/dagster.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp assets/dagster.yaml $@
 
-run: install
-	$(BIN)/python -m assets.run $(ARGS)
+run: install  # make run ARGS="--strict" (see juesuan run --help)
+	$(BIN)/juesuan run $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile  # two workers, a test file each at a time
 
+ui: export DAGSTER_HOME := $(DAGSTER_HOME)
 ui: install
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
@@ -78,11 +84,16 @@ bench-pdf: install
 bench-ingest: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
+# make query SQL='SELECT "check" FROM v_validation' [ARGS="--format csv --out x.csv"]: the SQL
+# reaches juesuan through the environment, unexpanded and unquoted by make or the shell.
+query: override export SQL := $(value SQL)
 query: install
-	SQL="$(SQL)" $(BIN)/python -m pipelines.query
+	$(BIN)/juesuan query $(ARGS) -- "$$SQL"
 
+publish: override export DOC := $(value DOC)
+publish: override export WHY := $(value WHY)
 publish: install  # a held version, on purpose: make publish DOC=<file name or sha256 prefix> WHY="…"
-	$(BIN)/python -m pipelines.warehouse.publication "$(DOC)" --why "$(WHY)"
+	$(BIN)/juesuan publish --why "$$WHY" -- "$$DOC"
 
 clean:
 	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/data_docs

@@ -1,52 +1,111 @@
-"""`make run`: ingest every document in the raw folder through the `ingest_documents` job, one
-partition at a time, on the persistent instance (DAGSTER_HOME), so `make ui` shows the same
-materializations and checks; then print what landed.
+"""`juesuan run` (and `python -m assets.run`): ingest every document in the raw folder through
+the `ingest_documents` job, one partition at a time, on the persistent instance (DAGSTER_HOME),
+so `make ui` shows the same materializations and checks; then print what landed.
+
+Dagster's state follows the warehouse: unless DAGSTER_HOME is set, it is the folder
+`.dagster/<warehouse stem>` beside the warehouse file (`dagster_home`), so two warehouses never
+share one instance. The options are set as JUESUAN_RAW / JUESUAN_WAREHOUSE / DAGSTER_HOME
+before Dagster is imported (the Definitions read them when they are built).
 
 Exit status: 0 when every document either landed or was quarantined (a bad document is data,
 not a crash); 1 when any run failed for another reason, i.e. the pipeline itself is broken, or
 when another process (an analyst's DuckDB CLI) held the warehouse file through every retry:
 then each document not ingested gets one line saying so and who holds the file, and the run
-ends with a summary line instead of a traceback.
+ends with a summary line instead of a traceback; 3 with `strict` when any file is refused,
+quarantined or held.
+
+Output: one line per document. `python -m assets.run` prints each on one line however long (for
+tools reading it); `juesuan run` wraps long reasons (continuation lines indented) and, on a
+terminal, shows a progress bar with the time left.
 """
 
+from __future__ import annotations
+
+import argparse
 import os
 import shutil
 import socket
 import sys
 import time
-import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipelines.raw import printable
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 os.environ.setdefault("TQDM_DISABLE", "1")  # GX progress bars
 REPO = Path(__file__).resolve().parents[1]
-os.environ.setdefault("DAGSTER_HOME", str(REPO / ".dagster"))
-
-import dagster as dg  # noqa: E402
-
-from assets.definitions import defs  # noqa: E402
-from assets.ingestion import resources  # noqa: E402
-from assets.ingestion.partitions import documents  # noqa: E402
-from assets.ingestion.sensors import scan  # noqa: E402
-from pipelines import warehouse  # noqa: E402
-from pipelines.raw import printable  # noqa: E402
-from pipelines.sources import load_sources, pull  # noqa: E402
-from pipelines.warehouse.connection import WarehouseBusy  # noqa: E402
 
 # Dagster's own console log would print a stack trace per quarantined document; we print one
 # line per document instead, and the root cause when a run fails for another reason.
 QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
-def main(argv: list[str] = ()) -> int:
+def dagster_home(warehouse_file: str | Path) -> Path:
+    """Where Dagster keeps the state of runs into this warehouse: `.dagster/<stem>` beside it."""
+    path = Path(warehouse_file).absolute()
+    return path.parent / ".dagster" / path.stem
+
+
+def configure(raw: str | Path | None = None, warehouse_file: str | Path | None = None) -> tuple[Path, Path, Path]:
+    """Set JUESUAN_RAW / JUESUAN_WAREHOUSE (when given) and DAGSTER_HOME (unless set: beside the
+    warehouse); returns (raw folder, warehouse file, Dagster home). Call before Dagster loads."""
+    from pipelines.sources import raw_folder
+    from pipelines.warehouse.connection import default_path
+
+    if raw is not None:
+        os.environ["JUESUAN_RAW"] = str(Path(raw).absolute())
+    if warehouse_file is not None:
+        os.environ["JUESUAN_WAREHOUSE"] = str(Path(warehouse_file).absolute())
+    db = default_path().absolute()
+    if not os.environ.get("DAGSTER_HOME"):
+        os.environ["DAGSTER_HOME"] = str(dagster_home(db))
+    return raw_folder().absolute(), db, Path(os.environ["DAGSTER_HOME"])
+
+
+def count_documents() -> tuple[int, int]:
+    """(files in the configured folders, URLs to pull), without loading Dagster: what the first
+    line of `juesuan run` announces."""
+    from pipelines.raw import inside, list_raw
+    from pipelines.sources import load_sources
+
+    sources = load_sources()
+    folders = list(sources.folders)
+    if not inside(sources.download_dir, folders[0]):
+        folders.append(sources.download_dir)
+    return sum(len(list_raw(f)) for f in folders if f.is_dir()), len(sources.urls)
+
+
+def load() -> None:
+    """Import Dagster and the Definitions (seconds, the first time)."""
+    import assets.definitions  # noqa: F401
+
+
+def main(raw: str | Path | None = None, warehouse_file: str | Path | None = None, strict: bool = False,
+         *, wrap: int | None = None, progress: bool = False) -> int:
     """Exit 0 when the pipeline worked (a refused document is data, listed with its reason);
-    1 when the pipeline itself broke or the warehouse stayed busy; with --strict (for cron), 3
-    when any document was refused, quarantined or held (a held version waits for a person)."""
-    strict = "--strict" in argv
+    1 when the pipeline itself broke or the warehouse stayed busy; with `strict` (for cron), 3
+    when any document was refused, quarantined or held (a held version waits for a person).
+    `wrap`: the width long lines are wrapped at (None: one line each); `progress`: a progress
+    bar (for a terminal)."""
+    configure(raw, warehouse_file)
+    load()
+    from assets.definitions import defs
+    from assets.ingestion import resources
+    from assets.ingestion.partitions import documents
+    from assets.ingestion.sensors import scan
+    from pipelines import warehouse
+    from pipelines.sources import load_sources, pull
+    from pipelines.warehouse.connection import WarehouseBusy
+
+    out = _Output(wrap, progress)
     for download in pull(load_sources()):  # the configured URLs, if any (sources.toml)
-        print(f"pull {download.url}: {download.status}"
-              + (f" - {download.problem}" if download.problem else ""), flush=True)
+        out.line(f"pull {download.url}: {download.status}"
+                 + (f" - {download.problem}" if download.problem else ""))
     instance = _instance()
-    _release_dead_runs(instance)
+    _release_dead_runs(instance, out)
     job = defs.resolve_job_def("ingest_documents")
     keys = sorted(resources.raw_folder().documents())
     known = set(instance.get_dynamic_partitions(documents.name))
@@ -59,30 +118,38 @@ def main(argv: list[str] = ()) -> int:
         _log_skipped(skipped)
     except WarehouseBusy as error:
         busy = str(error)
-        print(f"the log rows of unchanged files are not written: {busy}", flush=True)
+        out.line(f"the log rows of unchanged files are not written: {busy}")
     broken: dict[str, str] = {}
-    for n, key in enumerate(keys, 1):
-        if key in skipped:
-            print(f"[{n}/{len(keys)}] {printable(key)}: unchanged (these bytes are in the warehouse; not parsed)")
-            continue
-        if busy and _still_busy():  # each run would wait through all its retries again
-            print(f"[{n}/{len(keys)}] {printable(key)}: not run - the warehouse is still held", flush=True)
-            waiting.append(key)
-            continue
-        started = time.monotonic()
-        result = job.execute_in_process(
-            partition_key=key, instance=instance, run_config=QUIET, raise_on_error=False,
-            tags={"juesuan/trigger": "make run", **PROCESS},
-        )
-        outcome, detail = _outcome(result)
-        print(f"[{n}/{len(keys)}] {printable(key)}: {outcome} ({time.monotonic() - started:.1f}s)"
-              + (f" - {printable(detail.splitlines()[0])}" if detail else ""), flush=True)
-        if outcome == "busy":
-            busy = detail
-            waiting.append(key)
-        elif outcome == "error":
-            broken[key] = detail.splitlines()[0]
-            print(detail, file=sys.stderr)
+    out.start(sum(1 for key in keys if key not in skipped))
+    try:
+        for n, key in enumerate(keys, 1):
+            head = f"[{n}/{len(keys)}] {printable(key)}"
+            if key in skipped:
+                out.line(f"{head}: unchanged (these bytes are in the warehouse; not parsed)")
+                continue
+            if busy and _still_busy():  # each run would wait through all its retries again
+                out.line(f"{head}: not run - the warehouse is still held")
+                waiting.append(key)
+                out.advance()
+                continue
+            out.working(key)
+            started = time.monotonic()
+            result = job.execute_in_process(
+                partition_key=key, instance=instance, run_config=QUIET, raise_on_error=False,
+                tags={"juesuan/trigger": "juesuan run", **PROCESS},
+            )
+            outcome, detail = _outcome(result)
+            out.line(f"{head}: {outcome} ({time.monotonic() - started:.1f}s)"
+                     + (f" - {printable(detail.splitlines()[0])}" if detail else ""))
+            out.advance()
+            if outcome == "busy":
+                busy = detail
+                waiting.append(key)
+            elif outcome == "error":
+                broken[key] = detail.splitlines()[0]
+                print(detail, file=sys.stderr, flush=True)
+    finally:
+        out.stop()
 
     db = resources.warehouse_db()
     print()
@@ -93,7 +160,7 @@ def main(argv: list[str] = ()) -> int:
         try:
             with db.get_connection(read_only=True) as conn:
                 summary = warehouse.document_summary(conn)
-            print(_table(summary))
+            print(_table(summary, wrap))
         except WarehouseBusy as error:  # no snapshot yet, and the file is held
             busy = busy or str(error)
             print(f"(the warehouse cannot be read: {error})")
@@ -101,10 +168,10 @@ def main(argv: list[str] = ()) -> int:
     if broken:
         print(f"\npipeline errors in {len(broken)} of {len(keys)} documents:", file=sys.stderr)
         for key, detail in broken.items():
-            print(f"  {printable(key)}: {printable(detail)}", file=sys.stderr)
+            _print(f"  {printable(key)}: {printable(detail)}", wrap, sys.stderr)
     if busy:
-        print(f"\nwarehouse busy: {len(waiting)} of {len(keys)} documents not ingested - {busy}",
-              file=sys.stderr)
+        print(file=sys.stderr)
+        _print(f"warehouse busy: {len(waiting)} of {len(keys)} documents not ingested - {busy}", wrap, sys.stderr)
     if broken or busy:
         return 1
     if strict and refused:  # this run's files, whether refused now or before
@@ -113,8 +180,66 @@ def main(argv: list[str] = ()) -> int:
     return 0
 
 
+def _print(text: str, wrap: int | None, stream=None) -> None:
+    """A line, wrapped at `wrap` columns (continuation lines indented) when given."""
+    from pipelines.query import wrap as wrapped
+
+    stream = stream or sys.stdout
+    for line in ([text] if wrap is None else wrapped(text, wrap)):
+        print(line, file=stream, flush=True)
+
+
+class _Output:
+    """Where the per-document lines go: plain lines (a log), or, on a terminal, lines printed
+    above a progress bar that names the document being read and estimates the time left."""
+
+    def __init__(self, wrap: int | None, progress: bool):
+        self.wrap, self.bar, self.task = wrap, None, None
+        self.progress = progress
+
+    def start(self, total: int) -> None:
+        if not (self.progress and total):
+            return
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False),
+                            BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("left"), TimeRemainingColumn(),
+                            redirect_stderr=sys.stderr.isatty(), speed_estimate_period=3600, transient=True)
+        self.task = self.bar.add_task("starting", total=total)
+        self.bar.start()
+
+    def working(self, key: str) -> None:
+        if self.bar is not None:
+            name = printable(key)
+            self.bar.update(self.task, description=name if len(name) <= 40 else name[:39] + "…")
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def line(self, text: str) -> None:
+        if self.bar is None:
+            _print(text, self.wrap)
+            return
+        from pipelines.query import wrap as wrapped
+
+        for line in ([text] if self.wrap is None else wrapped(text, self.wrap)):
+            self.bar.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
 def _still_busy() -> bool:
     """Whether another process still holds the warehouse file (asked without waiting)."""
+    from assets.ingestion import resources
+    from pipelines import warehouse
+    from pipelines.warehouse.connection import WarehouseBusy
+
     try:
         warehouse.connect(resources.warehouse_db().database, wait=0).close()
     except WarehouseBusy:
@@ -134,14 +259,16 @@ def _process_start(pid: int) -> str:
 # Which process runs a document: a run whose process is gone can be told from one still going.
 PROCESS = {"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid()),
            "juesuan/started": _process_start(os.getpid())}
-UNFINISHED = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
 
 
-def _release_dead_runs(instance: dg.DagsterInstance) -> None:
+def _release_dead_runs(instance: dg.DagsterInstance, out: _Output | None = None) -> None:
     """A run killed with SIGKILL never gives back the pool slot its load held, and every later
     run would wait for it forever: the runs of this host whose process is gone are marked
     failed and their slots freed."""
-    for record in instance.get_run_records(dg.RunsFilter(statuses=UNFINISHED,
+    import dagster as dg
+
+    unfinished = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    for record in instance.get_run_records(dg.RunsFilter(statuses=unfinished,
                                                          tags={"juesuan/host": PROCESS["juesuan/host"]})):
         run = record.dagster_run
         pid = int(run.tags.get("juesuan/pid", "0"))
@@ -149,8 +276,9 @@ def _release_dead_runs(instance: dg.DagsterInstance) -> None:
             continue
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
         instance.report_run_failed(run, f"its process ({pid}) is gone, killed before it ended: pool slots freed")
-        print(f"run {run.run_id[:8]} of {run.tags.get('dagster/partition', '?')}: its process died; "
-              "its warehouse slot is freed", flush=True)
+        (out or _Output(None, False)).line(
+            f"run {run.run_id[:8]} of {printable(run.tags.get('dagster/partition', '?'))}: its process died; "
+            "its warehouse slot is freed")
 
 
 def _alive(pid: int, started: str = "") -> bool:
@@ -170,6 +298,9 @@ def _log_skipped(skipped: dict[str, str]) -> None:
     """Files whose bytes are already in the warehouse get a 'skipped' row, without a run."""
     if not skipped:
         return
+    from assets.ingestion import resources
+    from pipelines import warehouse
+
     folder = resources.raw_folder()
     with resources.warehouse_db().get_connection() as conn:
         for key, digest in skipped.items():
@@ -179,11 +310,15 @@ def _log_skipped(skipped: dict[str, str]) -> None:
 
 
 def _instance() -> dg.DagsterInstance:
-    """The persistent instance; outside `make`, seed DAGSTER_HOME with our dagster.yaml."""
+    """The persistent instance in DAGSTER_HOME, given our dagster.yaml when it has none or an
+    older one (as `make install` does for the default home)."""
+    import dagster as dg
+
     home = Path(os.environ["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        shutil.copy(REPO / "assets" / "dagster.yaml", home / "dagster.yaml")
+    ours, theirs = REPO / "assets" / "dagster.yaml", home / "dagster.yaml"
+    if not theirs.exists() or theirs.stat().st_mtime < ours.stat().st_mtime:
+        shutil.copy(ours, theirs)
     return dg.DagsterInstance.get()
 
 
@@ -192,6 +327,8 @@ def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
     quarantined (the parser's Failure, marked in its metadata, or a failed blocking check: the
     load recorded the quarantine), or busy (another process held the warehouse through every
     retry), or error (anything else: the pipeline is broken)."""
+    from pipelines.warehouse.connection import WarehouseBusy
+
     if result.success:
         events = result.get_asset_materialization_events()
         published = [e.materialization.metadata.get("status") for e in events
@@ -229,23 +366,36 @@ COLUMNS = [("file", "file"), ("department", "department"), ("year", "fiscal_year
            ("reason", "status_reason")]
 
 
-def _table(rows: list[dict]) -> str:
-    """A plain text table; CJK characters count double so columns line up in a terminal."""
+def _table(rows: list[dict], wrap: int | None = None) -> str:
+    """A plain text table; CJK characters count double so columns line up in a terminal. With
+    `wrap`, the reasons follow the table, one paragraph per document, wrapped at that width."""
+    from pipelines.query import text_table, wrap as wrapped
+
     if not rows:
         return "(no documents in the warehouse)"
-    cells = [[h for h, _ in COLUMNS]] + [
-        ["" if r.get(k) is None else printable(str(r.get(k))) for _, k in COLUMNS] for r in rows
-    ]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(COLUMNS))]
-    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip()
-             for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    columns = COLUMNS if wrap is None else COLUMNS[:-1]
+    cells = [["" if r.get(k) is None else printable(str(r.get(k))) for _, k in columns] for r in rows]
+    lines = text_table([h for h, _ in columns], cells)
+    reasons = [r for r in rows if r.get("status_reason")] if wrap is not None else []
+    if reasons:
+        lines += ["", "reasons:"]
+        for r in reasons:
+            lines += wrapped(f"  {printable(r['file'])} ({r['status']}): {printable(r['status_reason'])}",
+                             wrap, indent="      ")
     return "\n".join(lines)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def cli(argv: list[str] | None = None) -> int:
+    """`python -m assets.run [--raw DIR] [--warehouse FILE] [--strict]`: one line per document."""
+    parser = argparse.ArgumentParser(prog="python -m assets.run", description=(
+        "Ingest the raw folder into the warehouse (one plain line per document; `juesuan run` "
+        "is the same with a progress bar and wrapped reasons)."))
+    parser.add_argument("--raw", type=Path, help="folder of raw documents (default: JUESUAN_RAW or raw/)")
+    parser.add_argument("--warehouse", type=Path, help="DuckDB warehouse file (default: JUESUAN_WAREHOUSE)")
+    parser.add_argument("--strict", action="store_true", help="exit 3 when any file is refused, quarantined or held")
+    args = parser.parse_args(argv)
+    return main(args.raw, args.warehouse, args.strict)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(cli(sys.argv[1:]))
