@@ -72,3 +72,15 @@ def test_narrative_mismatches_have_a_row_each_with_both_values(landed):
     assert rows == [("其他商品和服务支出", Decimal("10.25"), None, Decimal("10.25"), "万元", True, "公开06", 19),
                     ("办公费", Decimal("25.20"), Decimal("35.45"), Decimal("-10.25"), "万元", True, "公开06", 19),
                     ("工会经费", Decimal("7.34"), Decimal("7.37"), Decimal("-0.03"), "万元", True, "公开06", 19)]
+
+
+def test_the_readmes_questions_run_and_answer(landed):
+    """The SQL the README gives analysts runs on a real warehouse and returns rows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## For analysts", 1)[1].split("```sql", 1)[1].split("```", 1)[0]
+    statements = [s for s in block.split(";") if s.strip() and not all(
+        line.strip().startswith("--") or not line.strip() for line in s.splitlines())]
+    assert len(statements) >= 6
+    conn = landed["000_744c7817695ce87c.txt"]
+    for statement in statements:
+        assert conn.execute(statement).fetchall(), statement
