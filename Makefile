@@ -14,7 +14,9 @@ DAGSTER_HOME ?= $(abspath $(dir $(JUESUAN_WAREHOUSE)))/.dagster/$(basename $(not
 export TQDM_DISABLE := 1
 
 # The CJK font the fixture renderer embeds (TrueType outlines: reportlab cannot embed the
-# OpenType/CFF Noto CJK). Debian bookworm's package, pinned; installed once.
+# OpenType/CFF Noto CJK). Debian bookworm's package, pinned; installed once, and only for what
+# renders PDFs (the tests, `make fixtures`, `make office-fixtures`): `make run` needs no font
+# and no root.
 FONT_PACKAGE := fonts-wqy-zenhei
 FONT_VERSION := 0.9.45-8
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -30,7 +32,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml font
+install: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 
 font:
 	@if [ "$$(dpkg-query -W -f='$${Status} $${Version}' $(FONT_PACKAGE) 2>/dev/null)" != "install ok installed $(FONT_VERSION)" ]; then \
@@ -46,16 +48,19 @@ $(DAGSTER_HOME)/dagster.yaml: assets/dagster.yaml
 run: install  # make run ARGS="--strict" (see juesuan run --help)
 	$(BIN)/juesuan run $(ARGS)
 
-test: install
+test: install font  # some tests render PDFs with the fixture font
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile  # two workers, a test file each at a time
 
+# Dagster's dev server (`dg dev`, from dagster-dg-cli; `dagster dev` is superseded), under a
+# wrapper that stops all of it on Ctrl-C or SIGTERM (assets/ui.py). No telemetry and no sign-up
+# dialog: both are off in assets/dagster.yaml.
 ui: export DAGSTER_HOME := $(DAGSTER_HOME)
 ui: install
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	exec $(BIN)/python -m assets.ui -w workspace.yaml -h 127.0.0.1 -p 3000
 
 # The PDF fixtures (tests/fixtures/pdf/) from raw/'s seed; deterministic, so re-running
 # changes no byte unless the renderer or the seed changed.
-fixtures: install
+fixtures: install font
 	$(BIN)/python -m pipelines.render.fixtures
 
 # Real-producer PDF fixtures (tests/fixtures/office/): the seed laid out in LibreOffice Calc and
@@ -65,7 +70,7 @@ fixtures: install
 OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui
 OFFICE_VERSION := 4:7.4.7-1+deb12u14
 
-office-fixtures: install
+office-fixtures: install font
 	@for package in $(OFFICE_PACKAGES); do \
 		if [ "$$(dpkg-query -W -f='$${Status} $${Version}' $$package 2>/dev/null)" != "install ok installed $(OFFICE_VERSION)" ]; then \
 			$(SUDO) apt-get update -qq && \

@@ -1,11 +1,18 @@
-"""GX Data Docs: the validation of every document as HTML a person can open.
+"""Data Docs: the validation of every document as HTML a person can open, offline.
 
-    build(report, disclosure, directory) -> {"index": …/index.html, "pages": [one per suite]}
+    build(report, disclosure, directory) -> {"index": …/index.html, "document": its page,
+                                             "pages": [GX's, one per suite]}
 
 The site lives in `directory` (by default `data_docs/` next to the warehouse file, i.e.
 `warehouse/data_docs/`; `JUESUAN_DATA_DOCS` overrides). Its validation results are kept as
 JSON in `directory/results/` (a filesystem store), so the index lists every document validated
 by any process, not only this one's; a document validated again replaces its own pages.
+
+Two renderings of the same results: GX's pages (one per suite and document, under
+`validations/`, and the suites under `expectations/`), whose styles and index list come from
+CDNs; and the project's own (`pages.py`): `index.html`, which replaces GX's index, and one page
+per document under `documents/`, with inline CSS, no script and no external reference, so they
+read the same without the network.
 
 A separate ephemeral GX context renders the site: the validating context keeps no results (see
 runtime.run), and this one is bound to its directory. Some GX 1.x versions silently skip
@@ -24,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from expectations import pages as offline
 from expectations import runtime
 from expectations.report import ValidationReport
 from expectations.suites import SUITES
@@ -155,10 +163,12 @@ def build(report: ValidationReport, disclosure: Disclosure, directory: Path) -> 
             keys.append(key)
         suites = [ExpectationSuiteIdentifier(s.name) for s in SUITES]
         context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *suites])
-    index = directory / "index.html"
-    pages = [directory / "validations" / k.expectation_suite_identifier.name / k.run_id.run_name
-             / k.run_id.run_time.strftime("%Y%m%dT%H%M%S.%fZ") / f"{k.batch_identifier}.html" for k in keys]
-    absent = [p for p in (index, *pages) if not p.is_file()]
-    if absent:
-        raise DataDocsError(f"GX did not write {len(absent)} Data Docs pages, e.g. {absent[0]}")
-    return {"index": index, "pages": pages}
+        index = directory / "index.html"
+        pages = [directory / "validations" / k.expectation_suite_identifier.name / k.run_id.run_name
+                 / k.run_id.run_time.strftime("%Y%m%dT%H%M%S.%fZ") / f"{k.batch_identifier}.html" for k in keys]
+        absent = [p for p in (index, *pages) if not p.is_file()]
+        if absent:
+            raise DataDocsError(f"GX did not write {len(absent)} Data Docs pages, e.g. {absent[0]}")
+        written = offline.write(report, disclosure, directory, name, run_time,
+                                {s.name: page for s, page in zip(report.suites, pages)})
+    return {"index": written["index"], "document": written["page"], "pages": pages}

@@ -30,10 +30,13 @@ from pathlib import Path
 os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
 
 import dagster as dg
+import duckdb
 
 import expectations
 from expectations import docs as expectations_docs
+from expectations.pages import in_wan, outcome
 from pipelines import warehouse
+from pipelines.warehouse.connection import ensure_schema
 from pipelines.model import Disclosure, DocumentError, ParsedTable
 from pipelines.isolation import parse_isolated, refuse_oversized
 from pipelines.raw import RawDocument, identify, read_raw
@@ -46,6 +49,55 @@ from assets.ingestion.resources import RawFolder, WarehouseResource
 POOL = "duckdb_warehouse"
 PREVIEW_ROWS = 10
 MAX_FAILURE_ROWS = 50
+
+
+def _catalog() -> tuple[dict[str, str | None], dict[str, dg.TableSchema], set[str]]:
+    """(table comments, column schemas, tables with a document_sha256 column) as DuckDB's
+    catalog states them once the warehouse DDL and its dictionary (warehouse/*.sql, applied as
+    to every warehouse file) have run in an in-memory database: the tables, columns, types,
+    keys and COMMENTs are written once, there."""
+    conn = duckdb.connect(":memory:")
+    try:
+        ensure_schema(conn)
+        comments = dict(conn.execute(
+            "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'").fetchall())
+        columns = conn.execute("""SELECT table_name, column_name, data_type, is_nullable, comment
+                                  FROM duckdb_columns() WHERE schema_name = 'main'
+                                  ORDER BY table_name, column_index""").fetchall()
+        keys = conn.execute("""SELECT table_name, constraint_type, constraint_column_names
+                               FROM duckdb_constraints() WHERE schema_name = 'main'
+                               AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')""").fetchall()
+    finally:
+        conn.close()
+    schemas: dict[str, dg.TableSchema] = {}
+    for table in comments:
+        unique = {cols[0] for t, _, cols in keys if t == table and len(cols) == 1}
+        composite = [f"{kind} ({', '.join(cols)})" for t, kind, cols in keys if t == table and len(cols) > 1]
+        schemas[table] = dg.TableSchema(
+            columns=[dg.TableColumn(name, type=data_type, description=comment or None,
+                                    constraints=dg.TableColumnConstraints(nullable=bool(nullable),
+                                                                          unique=name in unique))
+                     for t, name, data_type, nullable, comment in columns if t == table],
+            constraints=dg.TableConstraints(other=composite) if composite else None,
+        )
+    per_document = {t for t, name, *_ in columns if name == "document_sha256"}
+    return comments, schemas, per_document
+
+
+TABLE_COMMENTS, TABLE_SCHEMAS, PER_DOCUMENT = _catalog()
+
+
+def _table_spec(table: str) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        ["warehouse", table],
+        deps=["parsed_disclosure", "validated_disclosure"],
+        partitions_def=documents,
+        group_name="warehouse",
+        kinds={"duckdb"},
+        # the data dictionary's (warehouse/comments.sql), in Chinese and English
+        description=TABLE_COMMENTS.get(table) or f"warehouse table {table}",
+        metadata={"dagster/column_schema": TABLE_SCHEMAS[table]} if table in TABLE_SCHEMAS else None,
+    )
 
 
 @dg.asset(partitions_def=documents, group_name="ingestion", kinds={"python"})
@@ -115,14 +167,18 @@ def validated_disclosure(
     try:
         built = expectations.build_data_docs(report, parsed_disclosure,
                                              expectations_docs.default_directory(duckdb.database))
-        docs = {"data_docs": dg.MetadataValue.path(str(built["index"])),
-                "data_docs_pages": dg.MetadataValue.int(len(built["pages"]))}
+        docs = {"data_docs": dg.MetadataValue.path(str(built["index"])),  # every document, offline
+                "validation_page": dg.MetadataValue.path(str(built["document"])),  # this one's, offline
+                "data_docs_pages": dg.MetadataValue.int(len(built["pages"]))}  # GX's, one per suite
     except Exception as error:  # noqa: BLE001 - the docs are a view; validation itself succeeded
         context.log.warning(f"{parsed_disclosure.source_path}: Data Docs not written: {error}")
         docs = {"data_docs_error": str(error)}
     return dg.Output(
         report,
         metadata={
+            "department": parsed_disclosure.info.department,
+            "fiscal_year": dg.MetadataValue.int(parsed_disclosure.info.fiscal_year),
+            "kind": parsed_disclosure.info.kind,
             "has_errors": report.has_errors,
             "errors": dg.MetadataValue.int(len(report.errors)),
             "warnings": dg.MetadataValue.int(len(report.warnings)),
@@ -135,16 +191,7 @@ def validated_disclosure(
 
 @dg.multi_asset(
     name="warehouse_tables",
-    specs=[
-        dg.AssetSpec(
-            ["warehouse", table],
-            deps=["parsed_disclosure", "validated_disclosure"],
-            partitions_def=documents,
-            group_name="warehouse",
-            kinds={"duckdb"},
-        )
-        for table in warehouse.TABLES
-    ],
+    specs=[_table_spec(table) for table in warehouse.TABLES],
     check_specs=SUITE_CHECKS,
     ins={
         "parsed_disclosure": dg.AssetIn("parsed_disclosure"),
@@ -152,6 +199,9 @@ def validated_disclosure(
     },
     partitions_def=documents,
     pool=POOL,
+    # subsettable so that a job can select the tables without their checks (ingest_documents
+    # does: see below); the load always writes every table, in one transaction
+    can_subset=True,
 )
 def warehouse_tables(
     context: dg.AssetExecutionContext,
@@ -162,7 +212,16 @@ def warehouse_tables(
     """Loads the document into every warehouse table in one transaction (`load_disclosure`,
     which leaves the warehouse unchanged when the same bytes were landed by the same parser):
     'quarantined' with validation errors, else 'validated' (published by the next asset). Then
-    one check per suite; a failed blocking check fails this step and skips the publication."""
+    one check per suite; a failed blocking check fails this step and skips the publication.
+
+    The checks are reported when the suites ran, never promised: the `ingest_documents` job
+    plans no check (Dagster resolves a planned check whose run failed, e.g. on a document the
+    parser refused, as "execution failed", shown as Failed), so each result is yielded as an
+    evaluation of its own; where a run did select the checks (materializing this asset in the
+    UI), as that check's result. Either way a failed blocking check fails the step.
+    A suite that did not run (a report stored by older rules, re-used by a re-execution of this
+    step alone) is not reported at all: never shown as failed. A blocking suite that did not run
+    fails the step instead, so the document is not offered for publication unchecked."""
     d = parsed_disclosure
     with duckdb.get_connection() as conn:
         result = warehouse.load_disclosure(conn, d, validated_disclosure, run_id=context.run_id,
@@ -173,30 +232,75 @@ def warehouse_tables(
                       else "these bytes were already loaded by this parser")
             _log(context, conn, d.source_path, d.sha256,
                  "quarantined" if result.status == "quarantined" else "skipped", reason)
+        document_status = conn.execute("SELECT status FROM dim_document WHERE document_sha256 = ?",
+                                       [d.sha256]).fetchone()[0]
+        counts = _row_counts(conn, d.sha256)
     if result.status == "unchanged":
         context.log.info(f"{d.source_path}: already landed ({d.sha256[:12]}, {d.parser})")
+    about = {
+        "department": d.info.department,
+        "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
+        "kind": d.info.kind,
+        "scope": d.info.scope,
+        "status": result.status,  # validated | quarantined (validation errors) | unchanged
+        "document_status": document_status,  # dim_document.status after this load
+        "file": d.source_path,
+        "sha256": d.sha256,
+    }
     for table in warehouse.TABLES:
+        if dg.AssetKey(["warehouse", table]) not in context.selected_asset_keys:
+            continue  # loaded all the same (one transaction); reported where selected
+        mine, total = counts[table]
         yield dg.MaterializeResult(
             asset_key=["warehouse", table],
             metadata={
-                "status": result.status,  # validated | quarantined (validation errors) | unchanged
-                **({"rows": dg.MetadataValue.int(result.rows[table])} if table in result.rows
-                   else {}),  # LoadResult.rows counts fact tables only
-                "sha256": d.sha256,
+                **about,
+                # this document's rows; a dimension shared by every document: the whole table's
+                "dagster/row_count": dg.MetadataValue.int(total if mine is None else mine),
+                **({"rows_loaded": dg.MetadataValue.int(result.rows[table])} if table in result.rows
+                   else {}),  # LoadResult.rows counts the fact rows this load inserted
+                "table_rows": dg.MetadataValue.int(total),  # every document's
             },
         )
     ran = {s.name: s for s in validated_disclosure.suites}
+    selected = context.selected_asset_check_keys
     for name in expectations.SUITE_NAMES:
         if name in ran:
-            yield _check_result(ran[name])
-        else:  # never a silent pass: a suite that did not run fails, and blocks if it could
-            yield dg.AssetCheckResult(
-                asset_key=DOCUMENT,
-                check_name=name,
-                passed=False,
-                severity=dg.AssetCheckSeverity.ERROR if expectations.BLOCKING[name] else dg.AssetCheckSeverity.WARN,
-                description="suite did not run for this document",
-            )
+            check = _check_result(ran[name])
+            yield check if dg.AssetCheckKey(DOCUMENT, name) in selected else _evaluation(context, check)
+        else:
+            context.log.warning(f"{d.source_path}: suite {name} did not run (a stored report of older "
+                                "rules?): its check is not reported for this document")
+    unchecked = [n for n in expectations.SUITE_NAMES if n not in ran and expectations.BLOCKING[n]]
+    if unchecked:  # never a silent pass: not offered for publication without its blocking checks
+        raise dg.Failure(
+            description=f"{d.source_path}: blocking suites did not run: {', '.join(unchecked)}; the document "
+                        "is not published (materialize validated_disclosure again)",
+            metadata={"document": d.source_path, "sha256": d.sha256, "suites_not_run": ", ".join(unchecked)},
+            allow_retries=False,
+        )
+
+
+def _evaluation(context: dg.AssetExecutionContext, result: dg.AssetCheckResult) -> dg.AssetCheckEvaluation:
+    """A check result as the evaluation Dagster records, for a run that did not plan the check;
+    blocking as declared, so Dagster still fails the step when a blocking check fails."""
+    return dg.AssetCheckEvaluation(
+        asset_key=DOCUMENT, check_name=result.check_name, passed=result.passed, metadata=result.metadata,
+        severity=result.severity, description=result.description,
+        blocking=expectations.BLOCKING[result.check_name], partition=context.partition_key,
+    )
+
+
+def _row_counts(conn, sha256: str) -> dict[str, tuple[int | None, int]]:
+    """table -> (rows of this document, or None for a dimension shared by every document; rows
+    of every document)."""
+    counts = {}
+    for table in warehouse.TABLES:
+        total = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        mine = (conn.execute(f'SELECT count(*) FROM "{table}" WHERE document_sha256 = ?', [sha256]).fetchone()[0]
+                if table in PER_DOCUMENT else None)
+        counts[table] = (mine, total)
+    return counts
 
 
 @dg.asset(
@@ -286,6 +390,7 @@ def _describe(d: Disclosure) -> dict[str, object]:
     return {
         "department": d.info.department,
         "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
+        "kind": d.info.kind,
         "unit": d.info.unit,
         "scope": d.info.scope,
         "parser": d.parser,
@@ -319,14 +424,19 @@ def _table_markdown(table: ParsedTable) -> str:
 
 
 def _check_result(suite) -> dg.AssetCheckResult:
-    """Passed only when nothing failed; ERROR when an error check failed (blocking), WARN when
-    only warnings did (a narrative mismatch, a rounding difference within tolerance)."""
+    """Passed unless an error check failed, as the warehouse records it (fact_validation's
+    summary: success = no error): warnings (a rounding difference within tolerance, a narrative
+    mismatch, a check that could not be evaluated) do not fail a suite, and the document is
+    published with them; their count is in the description and the metadata. Severity says what
+    a failure of the suite means: ERROR for a suite with error checks, WARN for a suite of
+    warnings only (it never fails: Dagster shows severity only on a failed check)."""
+    _, said = outcome(len(suite.errors), len(suite.warnings))  # "passed with 15 warnings", "failed: 2 errors"
     return dg.AssetCheckResult(
         asset_key=DOCUMENT,
         check_name=suite.name,
-        passed=not suite.failures,
-        severity=dg.AssetCheckSeverity.ERROR if suite.errors else dg.AssetCheckSeverity.WARN,
-        description=suite.concern,
+        passed=not suite.errors,
+        severity=dg.AssetCheckSeverity.ERROR if suite.severity == "error" else dg.AssetCheckSeverity.WARN,
+        description=f"{said}: {suite.concern}",
         metadata={
             "success": bool(suite.success),  # no error (warnings allowed)
             "errors": dg.MetadataValue.int(len(suite.errors)),
@@ -339,13 +449,13 @@ def _check_result(suite) -> dg.AssetCheckResult:
 
 
 def _failures_markdown(failures: list[dict]) -> str:
-    """Errors first: check, severity, expected / actual / difference / tolerance (元 for money),
-    and where (table, row, column)."""
+    """Errors first: check, severity, expected / actual / difference / tolerance (money in 万元,
+    as the views show it), and where (table, row, column)."""
     if not failures:
         return "(none)"
     columns = ["check", "severity", "expected", "actual", "difference", "tolerance", "unit", "location"]
     lines = [_md_row(columns), _md_row(["---"] * len(columns))]
-    lines += [_md_row([_text(f.get(c)) for c in columns]) for f in failures[:MAX_FAILURE_ROWS]]
+    lines += [_md_row([_text(f.get(c)) for c in columns]) for f in map(in_wan, failures[:MAX_FAILURE_ROWS])]
     if len(failures) > MAX_FAILURE_ROWS:
         lines.append(f"\n… and {len(failures) - MAX_FAILURE_ROWS} more (v_validation has them all)")
     return "\n".join(lines)

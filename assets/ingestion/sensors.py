@@ -1,6 +1,10 @@
 """A sensor on the raw folder: every document whose bytes the warehouse does not hold yet
 gets a partition and a run. What is landed is read from the warehouse (its published
-snapshot), never from a cursor, so a deleted warehouse is rebuilt from the files."""
+snapshot), never from a cursor, so a deleted warehouse is rebuilt from the files.
+
+On by default: wherever the Dagster daemon runs (`make ui`), a file dropped into raw/ is
+ingested within a minute without anyone switching the sensor on in the UI. Over an unchanged
+raw folder a tick hashes the files and requests nothing."""
 
 import dagster as dg
 
@@ -29,7 +33,8 @@ def pending_runs(raw_folder: RawFolder, duckdb: WarehouseResource) -> list[dg.Ru
             for key, digest, landed in files if not landed]
 
 
-@dg.sensor(job_name="ingest_documents", minimum_interval_seconds=30)
+@dg.sensor(job_name="ingest_documents", minimum_interval_seconds=30,
+           default_status=dg.DefaultSensorStatus.RUNNING)
 def raw_folder_sensor(
     context: dg.SensorEvaluationContext, raw_folder: RawFolder, duckdb: WarehouseResource
 ) -> dg.SensorResult:
