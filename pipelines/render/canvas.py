@@ -37,8 +37,8 @@ def register_font() -> None:
     path = next((p for p in FONT_PATHS if p and Path(p).is_file()), None)
     if path is None:
         raise RuntimeError(
-            "no CJK font: install fonts-wqy-zenhei (`make font` does; `make test` and `make fixtures` run it) or set JUESUAN_CJK_FONT "
-            "to a TrueType-outline CJK font (.ttf/.ttc)"
+            "no CJK font: install fonts-wqy-zenhei (`make font` does; `make test` and `make fixtures` "
+            "run it) or set JUESUAN_CJK_FONT to a TrueType-outline CJK font (.ttf/.ttc)"
         )
     pdfmetrics.registerFont(TTFont(FONT, path, subfontIndex=0))
 
