@@ -1,12 +1,8 @@
 """What the report shows, read from the analysts' views (amounts in 万元, exact DECIMAL).
 
-Every figure of the report comes from here. The queries are written on the most detailed
-printed lines (the leaves of a table's 类/款/项 tree, the 三公 items under their 小计): a row
-counts only when no longer-coded row of the same document (and table) extends it, and only in
-columns that are not row totals. A view whose rows are the leaves already passes through that
-filter unchanged; a view that also carries the printed 合计, 类 and 款 lines gives the same sums.
-Totals are therefore sums of the detailed lines; where a document's printed 合计 differs from
-them (a 0.01 rounding), the validation findings say so.
+Every figure of the report comes from here. The analysts' views hold the most detailed printed
+lines (one grain each, pipelines/warehouse/grains.py), so totals are plain sums of them; where a
+document's printed 合计 differs from its lines (a 0.01 rounding), the validation findings say so.
 """
 
 from __future__ import annotations
@@ -18,26 +14,7 @@ from decimal import Decimal
 
 import duckdb
 
-from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
-
-ALL_FUNDS = BY_ID["公开03"].fund_scope  # 公开03 支出决算表 covers every fund: 全部资金
 NOT_SHOWN = ("held", "quarantined", "failed")  # statuses of versions analysts do not see
-
-
-def _three_public_tree() -> tuple[set[str], dict[str, set[str]]]:
-    """公开09's 合计 and its 小计 → items, from the template (as the warehouse's dimensions)."""
-    items = BY_ID["公开09"].columns
-    names = {c.name for c in items}
-    children: dict[str, set[str]] = defaultdict(set)
-    for column in items:
-        for alias in column.aliases:
-            parent = alias.split("/")[0]
-            if "/" in alias and parent in names - {column.name}:
-                children[parent].add(column.name)
-    return {items[0].name}, dict(children)
-
-
-THREE_PUBLIC_TOTALS, THREE_PUBLIC_CHILDREN = _three_public_tree()
 
 
 @dataclass(frozen=True)
@@ -212,49 +189,31 @@ FROM v_current_document cd JOIN v_documents d USING (document_sha256)
 ORDER BY cd.department, cd.fiscal_year, cd.kind, cd.document_sha256
 """
 
-# Income by source: the detailed lines of 公开02 in the columns that are not its row total.
+# Income by source (公开02's lines), in its columns' printed order.
 _INCOME = """
-WITH line AS (
-    SELECT i.* FROM v_income i
-    WHERE i.subject_code IS NOT NULL AND i.subject_level IS DISTINCT FROM '合计'
-      AND i.income_source NOT IN (SELECT income_source FROM dim_income_source WHERE is_total)
-), leaf AS (
-    SELECT l.* FROM line l
-    WHERE NOT EXISTS (SELECT 1 FROM line c WHERE c.document_sha256 = l.document_sha256
-                        AND length(c.subject_code) > length(l.subject_code)
-                        AND starts_with(c.subject_code, l.subject_code))
-)
 SELECT document_sha256, income_source, SUM(amount_wan) AS amount_wan
-FROM leaf LEFT JOIN dim_income_source USING (income_source)
+FROM v_income JOIN dim_income_source USING (income_source)
 GROUP BY document_sha256, income_source, sort_order
-ORDER BY document_sha256, sort_order NULLS LAST, income_source
+ORDER BY document_sha256, sort_order, income_source
 """
 
 # Expenditure (all funds, 公开03) by 功能分类 类 and expenditure type.
 _EXPENDITURE = """
-WITH line AS (
-    SELECT e.* FROM v_expenditure e JOIN dim_expenditure_type t USING (expenditure_type)
-    WHERE e.fund_scope = ? AND e.subject_code IS NOT NULL AND NOT t.is_total AND t.is_expenditure
-), leaf AS (
-    SELECT l.* FROM line l
-    WHERE NOT EXISTS (SELECT 1 FROM line c WHERE c.document_sha256 = l.document_sha256
-                        AND c.source_table = l.source_table
-                        AND length(c.subject_code) > length(l.subject_code)
-                        AND starts_with(c.subject_code, l.subject_code))
-)
-SELECT l.document_sha256, substr(l.subject_code, 1, 3) AS class_code,
-       COALESCE(s.subject_name, substr(l.subject_code, 1, 3)) AS class_name,
-       l.expenditure_type, t.sort_order, SUM(l.amount_wan) AS amount_wan
-FROM leaf l
+SELECT e.document_sha256, e.class_code, COALESCE(s.subject_name, e.class_code) AS class_name,
+       e.expenditure_type, t.sort_order, SUM(e.amount_wan) AS amount_wan
+FROM v_expenditure e
 JOIN dim_expenditure_type t USING (expenditure_type)
-LEFT JOIN dim_function_subject s ON s.subject_code = substr(l.subject_code, 1, 3)
+LEFT JOIN dim_function_subject s ON s.subject_code = e.class_code
 GROUP BY ALL
-ORDER BY l.document_sha256, class_code, t.sort_order
+ORDER BY e.document_sha256, e.class_code, t.sort_order
 """
 
+# The 三公 items, and 会议费 / 培训费 printed beside them (outside the 三公 合计).
 _THREE_PUBLIC = """
-SELECT document_sha256, item, budget_wan, actual_wan, page, source_row
-FROM v_three_public ORDER BY document_sha256, source_row, item
+SELECT document_sha256, item, budget_wan, actual_wan, page, source_row, true AS in_total FROM v_three_public
+UNION ALL
+SELECT document_sha256, item, budget_wan, actual_wan, page, source_row, false FROM v_meeting_training
+ORDER BY document_sha256, source_row, item
 """
 
 _PROJECTS = """
@@ -300,7 +259,7 @@ def read_warehouse(conn: duckdb.DuckDBPyConnection) -> Warehouse:
 
     classes: dict[str, dict[str, ClassRow]] = defaultdict(dict)
     types: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in _rows(conn, _EXPENDITURE, [ALL_FUNDS]):
+    for r in _rows(conn, _EXPENDITURE):
         sha = r["document_sha256"]
         row = classes[sha].setdefault(r["class_code"], ClassRow(r["class_code"], r["class_name"], {}))
         row.by_type[r["expenditure_type"]] = r["amount_wan"]
@@ -310,20 +269,10 @@ def read_warehouse(conn: duckdb.DuckDBPyConnection) -> Warehouse:
             by_sha[sha].expenditure = list(rows.values())
             by_sha[sha].expenditure_types = sorted(types[sha], key=types[sha].get)
 
-    three: dict[str, list[dict]] = defaultdict(list)
     for r in _rows(conn, _THREE_PUBLIC):
-        three[r["document_sha256"]].append(r)
-    for sha, rows in three.items():
-        if sha not in by_sha:
-            continue
-        present = {r["item"] for r in rows}
-        by_sha[sha].three_public = [
-            ThreePublicRow(r["item"], r["budget_wan"], r["actual_wan"],
-                           in_total=r["item"] not in THREE_PUBLIC_OUTSIDE_TOTAL, page=r["page"])
-            for r in rows
-            if r["item"] not in THREE_PUBLIC_TOTALS  # 合计 (a printed total)
-            and not (THREE_PUBLIC_CHILDREN.get(r["item"], set()) & present)  # a 小计 over its items
-        ]
+        if r["document_sha256"] in by_sha:
+            by_sha[r["document_sha256"]].three_public.append(ThreePublicRow(
+                r["item"], r["budget_wan"], r["actual_wan"], in_total=r["in_total"], page=r["page"]))
 
     for r in _rows(conn, _PROJECTS):
         if r["document_sha256"] in by_sha:
