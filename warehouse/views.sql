@@ -26,7 +26,7 @@ JOIN v_current_document cd USING (document_sha256)
 JOIN dim_income_source i USING (income_source)
 WHERE f.cell_flag = 'value';
 
-CREATE OR REPLACE VIEW v_income AS
+CREATE OR REPLACE MACRO income_rows(leaves) AS TABLE   -- the leaves (true) or the printed totals (false)
 SELECT f.department, f.fiscal_year, f.subject_code,
        COALESCE(s.subject_name, f.row_label) AS subject_name,
        COALESCE(s.subject_level, '合计') AS subject_level,
@@ -35,17 +35,13 @@ SELECT f.department, f.fiscal_year, f.subject_code,
        left(f.subject_code, 3) AS class_code, CASE WHEN length(f.subject_code) >= 5 THEN left(f.subject_code, 5) END AS section_code
 FROM income_cell f
 LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE f.is_leaf AND NOT f.is_total_column;
+WHERE (f.is_leaf AND NOT f.is_total_column) = leaves;
+
+CREATE OR REPLACE VIEW v_income AS
+SELECT * FROM income_rows(true);
 
 CREATE OR REPLACE VIEW v_income_total AS   -- 公开02's printed 合计, 类/款 subtotals and 本年收入合计 column
-SELECT f.department, f.fiscal_year, f.subject_code,
-       COALESCE(s.subject_name, f.row_label) AS subject_name,
-       COALESCE(s.subject_level, '合计') AS subject_level,
-       f.income_source, f.amount_yuan * 0.0001 AS amount_wan,
-       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM income_cell f
-LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE NOT f.is_leaf OR f.is_total_column;
+SELECT * EXCLUDE (class_code, section_code) FROM income_rows(false);
 
 CREATE OR REPLACE VIEW expenditure_cell AS   -- internal: every expenditure value cell (公开03/05/07/08) of a current document
 SELECT cd.department, f.*, t.is_total AS is_total_column,
@@ -59,7 +55,7 @@ JOIN v_current_document cd USING (document_sha256)
 JOIN dim_expenditure_type t USING (expenditure_type)
 WHERE f.cell_flag = 'value' AND t.is_expenditure;
 
-CREATE OR REPLACE MACRO expenditure_leaves(tables) AS TABLE
+CREATE OR REPLACE MACRO expenditure_rows(tables, leaves) AS TABLE   -- of these tables: leaves or printed totals
 SELECT f.department, f.fiscal_year, f.fund_scope, f.subject_code,
        COALESCE(s.subject_name, f.row_label) AS subject_name,
        COALESCE(s.subject_level, '合计') AS subject_level,
@@ -68,26 +64,19 @@ SELECT f.department, f.fiscal_year, f.fund_scope, f.subject_code,
        left(f.subject_code, 3) AS class_code, CASE WHEN length(f.subject_code) >= 5 THEN left(f.subject_code, 5) END AS section_code
 FROM expenditure_cell f
 LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE f.is_leaf AND NOT f.is_total_column AND list_contains(tables, f.source_table);
+WHERE (f.is_leaf AND NOT f.is_total_column) = leaves AND list_contains(tables, f.source_table);
 
 CREATE OR REPLACE VIEW v_expenditure AS           -- 公开03 支出决算表: all funds
-SELECT * FROM expenditure_leaves(['公开03']);
+SELECT * FROM expenditure_rows(['公开03'], true);
 CREATE OR REPLACE VIEW v_expenditure_general AS   -- 公开05 一般公共预算财政拨款支出决算表
-SELECT * FROM expenditure_leaves(['公开05']);
+SELECT * FROM expenditure_rows(['公开05'], true);
 CREATE OR REPLACE VIEW v_expenditure_fund AS      -- 公开07 政府性基金预算财政拨款收入支出决算表
-SELECT * FROM expenditure_leaves(['公开07']);
+SELECT * FROM expenditure_rows(['公开07'], true);
 CREATE OR REPLACE VIEW v_expenditure_capital AS   -- 公开08 国有资本经营预算财政拨款支出决算表
-SELECT * FROM expenditure_leaves(['公开08']);
+SELECT * FROM expenditure_rows(['公开08'], true);
 
 CREATE OR REPLACE VIEW v_expenditure_total AS     -- printed 合计, 类/款 subtotals and 本年支出合计 columns, every fund scope
-SELECT f.department, f.fiscal_year, f.fund_scope, f.subject_code,
-       COALESCE(s.subject_name, f.row_label) AS subject_name,
-       COALESCE(s.subject_level, '合计') AS subject_level,
-       f.expenditure_type, f.amount_yuan * 0.0001 AS amount_wan,
-       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM expenditure_cell f
-LEFT JOIN dim_function_subject s USING (subject_code)
-WHERE NOT f.is_leaf OR f.is_total_column;
+SELECT * EXCLUDE (class_code, section_code) FROM expenditure_rows(['公开03', '公开05', '公开07', '公开08'], false);
 
 CREATE OR REPLACE VIEW v_summary AS               -- 公开01 收入支出决算总表
 SELECT cd.department, f.fiscal_year, f.source_table, f.side, f.item, f.item_label, f.line_no,
@@ -115,7 +104,7 @@ FROM fact_basic_expenditure f
 JOIN v_current_document cd USING (document_sha256)
 WHERE f.cell_flag = 'value';
 
-CREATE OR REPLACE VIEW v_basic_expenditure AS     -- 公开06: 经济分类 款 lines (a 类 printed without 款)
+CREATE OR REPLACE MACRO basic_expenditure_rows(leaves) AS TABLE   -- the 款 lines (true) or the printed totals (false)
 SELECT f.department, f.fiscal_year, f.economic_code,
        COALESCE(e.economic_name, f.row_label) AS economic_name,
        f.cost_group, f.amount_yuan * 0.0001 AS amount_wan,
@@ -123,16 +112,13 @@ SELECT f.department, f.fiscal_year, f.economic_code,
        left(f.economic_code, 3) AS class_code
 FROM basic_expenditure_cell f
 LEFT JOIN dim_economic_subject e USING (economic_code)
-WHERE f.is_leaf;
+WHERE f.is_leaf = leaves;
+
+CREATE OR REPLACE VIEW v_basic_expenditure AS     -- 公开06: 经济分类 款 lines (a 类 printed without 款)
+SELECT * FROM basic_expenditure_rows(true);
 
 CREATE OR REPLACE VIEW v_basic_expenditure_total AS   -- 公开06: 类 lines with 款 under them, 人员经费合计, 公用经费合计
-SELECT f.department, f.fiscal_year, f.economic_code,
-       COALESCE(e.economic_name, f.row_label) AS economic_name,
-       f.cost_group, f.amount_yuan * 0.0001 AS amount_wan,
-       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM basic_expenditure_cell f
-LEFT JOIN dim_economic_subject e USING (economic_code)
-WHERE NOT f.is_leaf;
+SELECT * EXCLUDE (class_code) FROM basic_expenditure_rows(false);
 
 CREATE OR REPLACE VIEW three_public_cell AS   -- internal: 公开09 rows of current documents, their place among the items
 SELECT cd.department, f.*, i.is_total, i.in_total,
@@ -142,26 +128,22 @@ FROM fact_three_public f
 JOIN v_current_document cd USING (document_sha256)
 JOIN dim_three_public_item i USING (item);
 
-CREATE OR REPLACE VIEW v_three_public AS          -- 公开09: the 三公 items (公务用车 by 购置费 and 运行维护费)
+CREATE OR REPLACE MACRO three_public_rows(shown) AS TABLE   -- 公开09 rows by which view shows them
 SELECT f.department, f.fiscal_year, f.item,
        f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
        f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
 FROM three_public_cell f
-WHERE NOT f.is_total AND NOT f.has_items AND f.in_total;
+WHERE CASE WHEN NOT f.in_total THEN 'meeting_training'
+           WHEN f.is_total OR f.has_items THEN 'total' ELSE 'item' END = shown;
 
-CREATE OR REPLACE VIEW v_meeting_training AS      -- 公开09: 会议费 and 培训费, printed beside the 三公, outside its 合计
-SELECT f.department, f.fiscal_year, f.item,
-       f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
-       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM three_public_cell f
-WHERE NOT f.in_total;
+CREATE OR REPLACE VIEW v_three_public AS          -- 公开09: the 三公 items (公务用车 by 购置费 and 运行维护费)
+SELECT * FROM three_public_rows('item');
 
 CREATE OR REPLACE VIEW v_three_public_total AS    -- 公开09: 合计 and the 公务用车 小计
-SELECT f.department, f.fiscal_year, f.item,
-       f.budget_yuan * 0.0001 AS budget_wan, f.actual_yuan * 0.0001 AS actual_wan,
-       f.document_sha256, f.source_table, f.page, f.source_line, f.source_row
-FROM three_public_cell f
-WHERE f.is_total OR f.has_items;
+SELECT * FROM three_public_rows('total');
+
+CREATE OR REPLACE VIEW v_meeting_training AS      -- 公开09: 会议费 and 培训费, printed beside the 三公, outside its 合计
+SELECT * FROM three_public_rows('meeting_training');
 
 CREATE OR REPLACE VIEW v_disclosure_stat AS
 SELECT cd.department, f.fiscal_year, f.section, f.item, f.line_no, f.measure,
