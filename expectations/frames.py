@@ -30,7 +30,7 @@ from expectations.figures import Figure, figure, is_money_row, project_money
 from expectations.identities import Gap, Item, Shape, resolve
 from expectations.units import contradictions
 from pipelines.model import Disclosure
-from pipelines.parsing.templates import TEMPLATES
+from pipelines.parsing.kinds import BY_NAME as KINDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,12 +128,12 @@ class TableState:
 
 
 def table_frame(disclosure: Disclosure, check: str, warning_check: str, unit_check: str) -> Frame:
-    """One row per standard table (公开01–10), one per table whose unit other statements
+    """One row per standard table of the document's kind (公开01–10, 预算01–09), one per table whose unit other statements
     contradict (units.py), and one per other parser warning. A mandatory table is missing (not
     found by its title), or unreadable (found, not marked 本表无数据, no data row)."""
     states: list[TableState] = [TableState(unit_check, c.table, UNIT_CONTRADICTED, 0, detail=c.describe())
                                 for c in contradictions(disclosure)]
-    for template in TEMPLATES:
+    for template in KINDS[disclosure.info.kind].templates:
         table = disclosure.tables.get(template.table_id)
         if table is None:
             status = "missing" if template.mandatory else "absent (optional)"

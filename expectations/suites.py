@@ -30,6 +30,7 @@ from typing import Any
 
 from expectations.frames import ACCEPTABLE, PARSER_WARNING_STATUS, Frame, amount_frame, comparison_frame, table_frame
 from expectations.identities import CROSS_TABLE, IDENTITIES, PERFORMANCE, Shape
+from expectations.budget_identities import BUDGET_CROSS_TABLE, BUDGET_IDENTITIES
 from expectations.narrative import NARRATIVE_SHAPES
 from expectations.report import describe_amount, describe_item, describe_table
 from pipelines.model import Disclosure
@@ -130,22 +131,30 @@ UNIT = Check("金额单位 与数字相符")
 PARSER_WARNING = Check("解析警告", "warning")
 
 
-def _comparisons(shapes: tuple[Shape, ...]) -> Callable[[Disclosure], Frame]:
+def _comparisons(shapes: tuple[Shape, ...] | dict[str, tuple[Shape, ...]]) -> Callable[[Disclosure], Frame]:
+    """The shapes, or those of the document's kind (决算 | 预算) where each kind has its own."""
+    if isinstance(shapes, dict):
+        return lambda d: comparison_frame(d, shapes.get(d.info.kind, ()))
     return lambda d: comparison_frame(d, shapes)
 
 
+# Each document kind's identity catalog (identities.py, budget_identities.py).
+WITHIN_TABLE = {"决算": IDENTITIES, "预算": BUDGET_IDENTITIES}
+BETWEEN_TABLES = {"决算": CROSS_TABLE, "预算": BUDGET_CROSS_TABLE}
+
+
 SUITES: tuple[SuiteSpec, ...] = (
-    SuiteSpec("document_completeness", "Every mandatory table (公开01–09) is found and read, in its printed unit",
+    SuiteSpec("document_completeness", "Every mandatory table of its kind (公开01–09, 预算01–09) is found and read, in its printed unit",
               (MANDATORY, UNIT, PARSER_WARNING),
               lambda d: table_frame(d, MANDATORY.name, PARSER_WARNING.name, UNIT.name),
               acceptable_status, describe_table, report_passing=True, finding=EXTRACTION),
     SuiteSpec("non_negative_amounts", "Printed amounts are not negative",
               (NON_NEGATIVE,), lambda d: amount_frame(d, NON_NEGATIVE.name),
               non_negative, describe_amount, report_passing=False),
-    SuiteSpec("balanced_totals", "Totals balance within each table", checks_of(IDENTITIES),
-              _comparisons(IDENTITIES), within_rounding, describe_item, report_passing=True, rounding=True),
-    SuiteSpec("cross_table_totals", "The tables agree with each other", checks_of(CROSS_TABLE),
-              _comparisons(CROSS_TABLE), within_rounding, describe_item, report_passing=True, rounding=True),
+    SuiteSpec("balanced_totals", "Totals balance within each table", checks_of(IDENTITIES + BUDGET_IDENTITIES),
+              _comparisons(WITHIN_TABLE), within_rounding, describe_item, report_passing=True, rounding=True),
+    SuiteSpec("cross_table_totals", "The tables agree with each other",
+              checks_of(CROSS_TABLE + BUDGET_CROSS_TABLE), _comparisons(BETWEEN_TABLES), within_rounding, describe_item, report_passing=True, rounding=True),
     SuiteSpec("performance_self_evaluation", "项目支出绩效自评表: 结余, 执行率 and 总分 add up",
               checks_of(PERFORMANCE), _comparisons(PERFORMANCE), within_rounding, describe_item,
               report_passing=True, rounding=True),

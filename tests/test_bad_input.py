@@ -159,7 +159,7 @@ def test_a_pdf_that_is_not_a_disclosure(tmp_path):
         pdf.drawString(72, 720 - 20 * n, line)
     pdf.showPage()
     pdf.save()
-    with pytest.raises(DocumentError, match="会议纪要.pdf: no standard 决算 table found"):
+    with pytest.raises(DocumentError, match="会议纪要.pdf: no standard 决算 or 预算 table found"):
         parse_document(read_raw(path, tmp_path))
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
+
+import pandas
 
 import expectations
 from pipelines import warehouse
@@ -27,5 +30,31 @@ def test_the_registries_duckdb_cli_reads_the_warehouse(tmp_path, seed_disclosure
                              capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         total, comment = out.stdout.strip().split("\n", 1)
-        assert total == f"{expected:f}" and "1535.13" in total
+        assert total == f"{expected:f}" and total == "1535.13"  # no trailing zeros: 万元 at 2 decimals
         assert "—" in comment  # the dictionary: Chinese — English
+
+
+def test_wan_columns_widen_for_a_finer_amount_and_never_round(tmp_path, seed_disclosure):
+    """The seed prints 万元 at 2 decimals, so its 万元 columns carry 2; a figure in 元 with fen
+    (one seed cell plus 0.01 元) widens that view's column to 6, exact, and only that view's."""
+    path = tmp_path / "w.duckdb"
+    with warehouse.writer(path) as conn:
+        warehouse.load_disclosure(conn, seed_disclosure, expectations.validate(seed_disclosure))
+    types = ("SELECT table_name, data_type FROM duckdb_columns() WHERE column_name = 'amount_wan' "
+             "AND starts_with(table_name, 'v_')")  # the analyst views; internal ones stay at 6
+    with warehouse.reader(path) as conn:
+        assert {t for _, t in conn.execute(types).fetchall()} == {"DECIMAL(21,2)"}
+        before = conn.execute("SELECT sum(amount_wan) FROM v_expenditure").fetchone()[0]
+    with warehouse.writer(path) as conn:
+        conn.execute("""UPDATE fact_expenditure SET amount_yuan = amount_yuan + 0.01
+                        WHERE (document_sha256, source_table, source_row, expenditure_type) IN
+                              (SELECT (document_sha256, source_table, source_row, expenditure_type)
+                               FROM v_expenditure LIMIT 1)""")
+    with warehouse.reader(path) as conn:
+        widened = dict(conn.execute(types).fetchall())
+        after = conn.execute("SELECT sum(amount_wan) FROM v_expenditure").fetchone()[0]
+        result = conn.execute("SELECT amount_wan FROM v_expenditure")
+        frame = pandas.DataFrame(result.fetchall(), columns=[d[0] for d in result.description])
+    assert widened["v_expenditure"] == "DECIMAL(25,6)" and widened["v_income"] == "DECIMAL(21,2)"
+    assert after - before == Decimal("0.000001")
+    assert frame["amount_wan"].sum() == after  # the README's exact route for pandas users

@@ -242,7 +242,7 @@ def job_runs(layer, tmp_path_factory):
                                     refused=run("报告 2024.txt"), seed=run(SEED.name))
 
 
-def test_a_suite_of_warnings_passes_showing_its_count_in_wan(layer, job_runs):
+def test_a_suite_of_warnings_passes_showing_its_count_in_wan(layer, job_runs, seed_path):
     """The seed passes every suite; balanced_totals with its 15 rounding warnings, counted, and
     their amounts in 万元 as the views show them."""
     result = job_runs.seed
@@ -259,6 +259,12 @@ def test_a_suite_of_warnings_passes_showing_its_count_in_wan(layer, job_runs):
     # 公开02 合计 1555.63 万元 over 类 summing to 1555.62: 4 figures, tolerance 0.02 万元 (200 元)
     assert "| 公开02 合计 = Σ 类 | warning | 1555.63 | 1555.62 | -0.01 | 0.02 | 万元 |" in table
     assert "| 元 |" not in table and "15556300" not in table
+    # each points at the load it checked, as a planned check's result would: the UI links them
+    loaded = job_runs.instance.fetch_materializations(dg.AssetRecordsFilter(
+        asset_key=layer.assets.DOCUMENT, asset_partitions=[seed_path.name]), limit=1).records[0]
+    for evaluation in checks.values():
+        target = evaluation.target_materialization_data
+        assert (target.run_id, target.storage_id) == (result.run_id, loaded.storage_id)
 
 
 def test_materializations_say_department_year_kind_status_and_rows(layer, job_runs, seed_path):

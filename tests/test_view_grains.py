@@ -18,7 +18,7 @@ from tests.corpus import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = [ROOT / "raw" / "000_744c7817695ce87c.txt", ROOT / "tests" / "fixtures" / "office" / "calc_tables.pdf",
-             CORPUS / "final_2024_putuo_planning.pdf"]
+             CORPUS / "final_2024_putuo_planning.pdf", CORPUS / "budget_2025_putuo_finance.pdf"]
 HALF_UNIT = {"万元": Decimal("0.005"), "元": Decimal("0.000005")}  # in 万元
 
 

@@ -4,10 +4,9 @@
 -- writable connection: CREATE OR REPLACE VIEW drops a view's comments, so they are re-applied
 -- each time. A new table, view or column needs its comment here (tests/test_dictionary.py).
 -- Amounts: tables in 元 (yuan), views in 万元 (10,000 yuan), both exact DECIMAL.
--- One transaction: one commit instead of one per statement (a file database writes and syncs its
--- WAL at every commit: about 2 s per connect, against about 0.1 s in one transaction).
+-- Run inside one transaction (refresh_views): one commit instead of one per statement (a file
+-- database writes and syncs its WAL at every commit: about 2 s per connect, against about 0.1 s).
 
-BEGIN TRANSACTION;
 
 -- warehouse_meta
 COMMENT ON TABLE warehouse_meta IS '仓库元数据：一行，本仓库文件的标识 — warehouse metadata: one row, this file''s identity';
@@ -853,4 +852,303 @@ COMMENT ON COLUMN v_narrative_mismatch.source_line IS '句子在文本形式中�
 COMMENT ON COLUMN v_narrative_mismatch.detail IS '详情 — detail of the finding';
 COMMENT ON COLUMN v_narrative_mismatch.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
 
-COMMIT;
+-- budgets (预算), budget vs actual, and the disclosure level of every analyst view
+COMMENT ON COLUMN basic_expenditure_cell.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN basic_expenditure_cell.column_name IS '列：金额；公开04：合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 — column: 金额 (amount); for 公开04 the total or a fund';
+-- budget_actual_pair
+COMMENT ON VIEW budget_actual_pair IS '内部：同年度同层级、同一部门的当前预算与决算文档配对；粒度：一对文档 — internal: current 预算 and 决算 documents of one department, year and level, paired; grain: a pair of documents';
+COMMENT ON COLUMN budget_actual_pair.budget_document IS '预算文档版本 (SHA-256) — the 预算 document version (SHA-256)';
+COMMENT ON COLUMN budget_actual_pair.actual_document IS '决算文档版本 (SHA-256) — the 决算 document version (SHA-256)';
+COMMENT ON COLUMN budget_actual_pair.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN budget_actual_pair.budget_department IS '预算所印部门名称 — department name as the 预算 prints it';
+COMMENT ON COLUMN budget_actual_pair.fiscal_year IS '决算年度 — fiscal year of the accounts';
+COMMENT ON COLUMN budget_actual_pair.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+-- dim_department_alias
+COMMENT ON TABLE dim_department_alias IS '部门名称别名：规则无法配对的名称，取自 warehouse/department_aliases.csv — department name aliases the conforming rule cannot pair, from warehouse/department_aliases.csv';
+COMMENT ON COLUMN dim_department_alias.alias IS '某文档所印名称 — a name as some document prints it';
+COMMENT ON COLUMN dim_department_alias.conformed IS '其代表的统一名称 — the conformed name it stands for';
+COMMENT ON COLUMN expenditure_cell.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN fact_basic_expenditure.column_name IS '列：金额；公开04：合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 — column: 金额 (amount); for 公开04 the total or a fund';
+COMMENT ON COLUMN income_cell.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+-- summary_line_cell
+COMMENT ON VIEW summary_line_cell IS '内部：当前文档的收支总表各行（公开01/04、预算01/04），万元；粒度：文档 × 表 × 侧 × 项目 × 列 — internal: the two-sided summary lines of current documents (公开01/04, 预算01/04), 万元; grain: document × table × side × item × column';
+COMMENT ON COLUMN summary_line_cell.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN summary_line_cell.fiscal_year IS '决算年度 — fiscal year of the accounts';
+COMMENT ON COLUMN summary_line_cell.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN summary_line_cell.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN summary_line_cell.side IS '侧：收入 | 支出 — side: 收入 (income) | 支出 (expenditure)';
+COMMENT ON COLUMN summary_line_cell.item IS '项目（去掉编号） — item, numbering stripped';
+COMMENT ON COLUMN summary_line_cell.item_label IS '项目（所印） — item as printed';
+COMMENT ON COLUMN summary_line_cell.line_no IS '行次 — printed line number (行次)';
+COMMENT ON COLUMN summary_line_cell.column_name IS '列：金额；公开04：合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 — column: 金额 (amount); for 公开04 the total or a fund';
+COMMENT ON COLUMN summary_line_cell.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN summary_line_cell.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN summary_line_cell.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN summary_line_cell.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN summary_line_cell.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN three_public_cell.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_basic_expenditure.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_basic_expenditure_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+-- v_budget_basic_expenditure
+COMMENT ON VIEW v_budget_basic_expenditure IS '一般公共预算基本支出经济分类预算 (预算08) 合计列，万元；粒度：经济分类款（无款的类），直接求和即所印合计 — basic expenditure budget (预算08), its 合计 column, 万元; grain: 经济分类 款 line; a plain SUM is the printed 合计';
+COMMENT ON COLUMN v_budget_basic_expenditure.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_basic_expenditure.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_basic_expenditure.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_basic_expenditure.economic_code IS '支出经济分类科目编码（类3位、款5位；合计行为 NULL） — economic classification code (类 3 digits, 款 5; NULL on 人员经费合计 / 公用经费合计)';
+COMMENT ON COLUMN v_budget_basic_expenditure.economic_name IS '经济分类科目名称（合计行为所印行名） — economic subject name (the printed label on a total row)';
+COMMENT ON COLUMN v_budget_basic_expenditure.cost_group IS '经费类别：人员经费 | 公用经费 — cost group: personnel (人员经费) | public (公用经费)';
+COMMENT ON COLUMN v_budget_basic_expenditure.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_basic_expenditure.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_basic_expenditure.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_basic_expenditure.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_basic_expenditure.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_basic_expenditure.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_basic_expenditure.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+-- v_budget_basic_expenditure_total
+COMMENT ON VIEW v_budget_basic_expenditure_total IS '基本支出预算合计 (预算08)，万元；粒度：有款的类小计与合计 — basic expenditure budget totals (预算08), 万元; grain: a 类 line with 款 under it, or 合计';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.economic_code IS '支出经济分类科目编码（类3位、款5位；合计行为 NULL） — economic classification code (类 3 digits, 款 5; NULL on 人员经费合计 / 公用经费合计)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.economic_name IS '经济分类科目名称（合计行为所印行名） — economic subject name (the printed label on a total row)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.cost_group IS '经费类别：人员经费 | 公用经费 — cost group: personnel (人员经费) | public (公用经费)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_basic_expenditure_total.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_expenditure
+COMMENT ON VIEW v_budget_expenditure IS '支出预算 (预算03，全部资金)，万元；粒度：最细科目 × 支出类型（基本/项目），直接求和即所印合计 — expenditure budget, all funds (预算03), 万元; grain: leaf subject × expenditure type; a plain SUM is the printed 合计';
+COMMENT ON COLUMN v_budget_expenditure.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_expenditure.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_expenditure.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_expenditure.fund_scope IS '资金范围：全部资金（公开03）| 一般公共预算财政拨款（05）| 政府性基金预算财政拨款（07）| 国有资本经营预算财政拨款（08） — fund scope: all funds (03), general budget (05), government funds (07), state capital (08)';
+COMMENT ON COLUMN v_budget_expenditure.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_expenditure.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_expenditure.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_expenditure.expenditure_type IS '支出类型（列）：基本支出、项目支出 …；本年支出合计为行合计 — expenditure type (a column: basic, project …); 本年支出合计 is the row total';
+COMMENT ON COLUMN v_budget_expenditure.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_expenditure.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_expenditure.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_expenditure.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_expenditure.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_expenditure.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_expenditure.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_expenditure.section_code IS '款编码（编码前5位；类行为 NULL），用于汇总 — 款 (section) code, the first 5 digits (NULL on a 类 line), for roll-ups';
+-- v_budget_expenditure_capital
+COMMENT ON VIEW v_budget_expenditure_capital IS '国有资本经营预算支出 (预算07)，万元；粒度：最细科目 × 支出类型 — state capital operation budget expenditure (预算07), 万元; grain: leaf subject × expenditure type';
+COMMENT ON COLUMN v_budget_expenditure_capital.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_expenditure_capital.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_expenditure_capital.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_expenditure_capital.fund_scope IS '资金范围：全部资金（公开03）| 一般公共预算财政拨款（05）| 政府性基金预算财政拨款（07）| 国有资本经营预算财政拨款（08） — fund scope: all funds (03), general budget (05), government funds (07), state capital (08)';
+COMMENT ON COLUMN v_budget_expenditure_capital.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_capital.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_capital.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_expenditure_capital.expenditure_type IS '支出类型（列）：基本支出、项目支出 …；本年支出合计为行合计 — expenditure type (a column: basic, project …); 本年支出合计 is the row total';
+COMMENT ON COLUMN v_budget_expenditure_capital.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_expenditure_capital.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_expenditure_capital.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_expenditure_capital.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_expenditure_capital.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_expenditure_capital.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_expenditure_capital.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_expenditure_capital.section_code IS '款编码（编码前5位；类行为 NULL），用于汇总 — 款 (section) code, the first 5 digits (NULL on a 类 line), for roll-ups';
+-- v_budget_expenditure_fund
+COMMENT ON VIEW v_budget_expenditure_fund IS '政府性基金预算支出 (预算06)，万元；粒度：最细科目 × 支出类型 — government fund budget expenditure (预算06), 万元; grain: leaf subject × expenditure type';
+COMMENT ON COLUMN v_budget_expenditure_fund.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_expenditure_fund.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_expenditure_fund.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_expenditure_fund.fund_scope IS '资金范围：全部资金（公开03）| 一般公共预算财政拨款（05）| 政府性基金预算财政拨款（07）| 国有资本经营预算财政拨款（08） — fund scope: all funds (03), general budget (05), government funds (07), state capital (08)';
+COMMENT ON COLUMN v_budget_expenditure_fund.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_fund.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_fund.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_expenditure_fund.expenditure_type IS '支出类型（列）：基本支出、项目支出 …；本年支出合计为行合计 — expenditure type (a column: basic, project …); 本年支出合计 is the row total';
+COMMENT ON COLUMN v_budget_expenditure_fund.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_expenditure_fund.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_expenditure_fund.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_expenditure_fund.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_expenditure_fund.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_expenditure_fund.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_expenditure_fund.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_expenditure_fund.section_code IS '款编码（编码前5位；类行为 NULL），用于汇总 — 款 (section) code, the first 5 digits (NULL on a 类 line), for roll-ups';
+-- v_budget_expenditure_general
+COMMENT ON VIEW v_budget_expenditure_general IS '一般公共预算支出 (预算05)，万元；粒度：最细科目 × 支出类型 — general public budget expenditure (预算05), 万元; grain: leaf subject × expenditure type';
+COMMENT ON COLUMN v_budget_expenditure_general.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_expenditure_general.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_expenditure_general.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_expenditure_general.fund_scope IS '资金范围：全部资金（公开03）| 一般公共预算财政拨款（05）| 政府性基金预算财政拨款（07）| 国有资本经营预算财政拨款（08） — fund scope: all funds (03), general budget (05), government funds (07), state capital (08)';
+COMMENT ON COLUMN v_budget_expenditure_general.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_general.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_general.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_expenditure_general.expenditure_type IS '支出类型（列）：基本支出、项目支出 …；本年支出合计为行合计 — expenditure type (a column: basic, project …); 本年支出合计 is the row total';
+COMMENT ON COLUMN v_budget_expenditure_general.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_expenditure_general.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_expenditure_general.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_expenditure_general.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_expenditure_general.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_expenditure_general.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_expenditure_general.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_expenditure_general.section_code IS '款编码（编码前5位；类行为 NULL），用于汇总 — 款 (section) code, the first 5 digits (NULL on a 类 line), for roll-ups';
+-- v_budget_expenditure_total
+COMMENT ON VIEW v_budget_expenditure_total IS '支出预算合计 (预算03/05/06/07)，万元；粒度：所印合计、类款小计及合计列 — expenditure budget totals, 万元; grain: a printed total or subtotal cell, or the 合计 column';
+COMMENT ON COLUMN v_budget_expenditure_total.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_expenditure_total.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_expenditure_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_expenditure_total.fund_scope IS '资金范围：全部资金（公开03）| 一般公共预算财政拨款（05）| 政府性基金预算财政拨款（07）| 国有资本经营预算财政拨款（08） — fund scope: all funds (03), general budget (05), government funds (07), state capital (08)';
+COMMENT ON COLUMN v_budget_expenditure_total.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_total.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_expenditure_total.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_expenditure_total.expenditure_type IS '支出类型（列）：基本支出、项目支出 …；本年支出合计为行合计 — expenditure type (a column: basic, project …); 本年支出合计 is the row total';
+COMMENT ON COLUMN v_budget_expenditure_total.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_expenditure_total.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_expenditure_total.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_expenditure_total.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_expenditure_total.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_expenditure_total.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_fiscal_summary
+COMMENT ON VIEW v_budget_fiscal_summary IS '财政拨款收支预算总表 (预算04)，万元；粒度：侧 × 项目 × 列 — fiscal appropriation budget summary (预算04), 万元; grain: side × item × column';
+COMMENT ON COLUMN v_budget_fiscal_summary.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_fiscal_summary.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_fiscal_summary.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_fiscal_summary.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_fiscal_summary.side IS '侧：收入 | 支出 — side: 收入 (income) | 支出 (expenditure)';
+COMMENT ON COLUMN v_budget_fiscal_summary.item IS '项目（去掉编号） — item, numbering stripped';
+COMMENT ON COLUMN v_budget_fiscal_summary.item_label IS '项目（所印） — item as printed';
+COMMENT ON COLUMN v_budget_fiscal_summary.line_no IS '行次 — printed line number (行次)';
+COMMENT ON COLUMN v_budget_fiscal_summary.column_name IS '列：金额；公开04：合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 — column: 金额 (amount); for 公开04 the total or a fund';
+COMMENT ON COLUMN v_budget_fiscal_summary.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_fiscal_summary.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_fiscal_summary.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_fiscal_summary.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_fiscal_summary.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_income
+COMMENT ON VIEW v_budget_income IS '收入预算 (预算02)，万元；粒度：最细科目 × 收入来源，直接求和即所印合计 — income budget (预算02), 万元; grain: leaf subject × income source; a plain SUM is the printed 合计';
+COMMENT ON COLUMN v_budget_income.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_income.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_income.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_income.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_income.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_income.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_income.income_source IS '收入来源（公开02 列）：财政拨款收入、事业收入 …；本年收入合计为行合计 — income source (a 公开02 column); 本年收入合计 is the row total';
+COMMENT ON COLUMN v_budget_income.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_income.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_income.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_income.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_income.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_income.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN v_budget_income.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_income.section_code IS '款编码（编码前5位；类行为 NULL），用于汇总 — 款 (section) code, the first 5 digits (NULL on a 类 line), for roll-ups';
+-- v_budget_income_total
+COMMENT ON VIEW v_budget_income_total IS '收入预算合计 (预算02)，万元；粒度：所印合计、类款小计及合计列 — income budget totals (预算02), 万元; grain: a printed total or subtotal cell, or the 合计 column';
+COMMENT ON COLUMN v_budget_income_total.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_income_total.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_income_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_income_total.subject_code IS '支出功能分类科目编码（类3位、款5位、项7位；合计行为 NULL） — function classification subject code (类 3 digits, 款 5, 项 7; NULL on 合计)';
+COMMENT ON COLUMN v_budget_income_total.subject_name IS '科目名称（合计行为所印行名） — subject name (the printed row label on 合计)';
+COMMENT ON COLUMN v_budget_income_total.subject_level IS '科目级次：类 | 款 | 项 | 合计 — subject level: 类 (class) | 款 (section) | 项 (item) | 合计 (total)';
+COMMENT ON COLUMN v_budget_income_total.income_source IS '收入来源（公开02 列）：财政拨款收入、事业收入 …；本年收入合计为行合计 — income source (a 公开02 column); 本年收入合计 is the row total';
+COMMENT ON COLUMN v_budget_income_total.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_income_total.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_income_total.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_income_total.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_income_total.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_income_total.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_operating_expense
+COMMENT ON VIEW v_budget_operating_expense IS '机关运行经费预算 (预算09)：列于“三公”旁，不计入其合计，万元；粒度：文档一行 — office operating expense budget (预算09), printed beside the 三公, outside its 合计, 万元; grain: one row per document';
+COMMENT ON COLUMN v_budget_operating_expense.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_operating_expense.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_operating_expense.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_operating_expense.item IS '项目：会议费 | 培训费 — item: meeting | training';
+COMMENT ON COLUMN v_budget_operating_expense.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_operating_expense.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_operating_expense.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_operating_expense.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_operating_expense.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_operating_expense.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_summary
+COMMENT ON VIEW v_budget_summary IS '财务收支预算总表 (预算01)，万元；粒度：侧 × 项目 × 列 — budget income and expenditure summary (预算01), 万元; grain: side × item × column';
+COMMENT ON COLUMN v_budget_summary.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_summary.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_summary.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_summary.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_summary.side IS '侧：收入 | 支出 — side: 收入 (income) | 支出 (expenditure)';
+COMMENT ON COLUMN v_budget_summary.item IS '项目（去掉编号） — item, numbering stripped';
+COMMENT ON COLUMN v_budget_summary.item_label IS '项目（所印） — item as printed';
+COMMENT ON COLUMN v_budget_summary.line_no IS '行次 — printed line number (行次)';
+COMMENT ON COLUMN v_budget_summary.column_name IS '列：金额；公开04：合计 / 一般公共预算财政拨款 / 政府性基金预算财政拨款 / 国有资本经营预算财政拨款 — column: 金额 (amount); for 公开04 the total or a fund';
+COMMENT ON COLUMN v_budget_summary.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_summary.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_summary.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_summary.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_summary.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_three_public
+COMMENT ON VIEW v_budget_three_public IS '“三公”经费预算 (预算09)，万元；粒度：项目（公务用车分购置费与运行费，无合计无小计），直接求和即合计 — “三公” budget (预算09), 万元; grain: item; a plain SUM is the 合计';
+COMMENT ON COLUMN v_budget_three_public.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_three_public.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_three_public.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_three_public.item IS '项目 — item';
+COMMENT ON COLUMN v_budget_three_public.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_three_public.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_three_public.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_three_public.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_three_public.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_three_public.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_three_public_total
+COMMENT ON VIEW v_budget_three_public_total IS '“三公”经费预算合计 (预算09)，万元；粒度：合计与公务用车小计 — “三公” budget totals (预算09), 万元; grain: 合计 and the 公务用车 小计';
+COMMENT ON COLUMN v_budget_three_public_total.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_three_public_total.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_three_public_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_three_public_total.item IS '项目：合计 | 公务用车购置及运行维护费 — item: the total or the vehicle subtotal';
+COMMENT ON COLUMN v_budget_three_public_total.amount_wan IS '金额（万元） — amount in 万元 (10,000 yuan), exact DECIMAL';
+COMMENT ON COLUMN v_budget_three_public_total.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_three_public_total.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_three_public_total.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_three_public_total.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_three_public_total.source_row IS '表内数据行号 — data row within the source table';
+-- v_budget_vs_actual
+COMMENT ON VIEW v_budget_vs_actual IS '预算对决算：同一部门同年度同层级的支出预算 (预算03) 与支出决算 (公开03)；粒度：文档对 × 最细功能分类科目 — budget vs actual: 预算03 against 公开03 of one department, year and level; grain: document pair × leaf 功能分类 subject';
+COMMENT ON COLUMN v_budget_vs_actual.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_vs_actual.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_vs_actual.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_vs_actual.subject_code IS '功能分类科目编码 — function subject code';
+COMMENT ON COLUMN v_budget_vs_actual.subject_name IS '科目名称（该编码首次所见的名称） — subject name (the first name seen for the code)';
+COMMENT ON COLUMN v_budget_vs_actual.class_code IS '类编码（编码前3位），用于汇总 — 类 (class) code, the first 3 digits, for roll-ups';
+COMMENT ON COLUMN v_budget_vs_actual.budget_wan IS '支出预算（万元），预算03 该科目各支出类型之和 — expenditure budget in 万元: 预算03''s types of this subject summed';
+COMMENT ON COLUMN v_budget_vs_actual.actual_wan IS '支出决算（万元），公开03 该科目各支出类型之和 — actual expenditure in 万元: 公开03''s types of this subject summed';
+COMMENT ON COLUMN v_budget_vs_actual.execution_rate IS '执行率（%）= 决算 / 预算 × 100，保留两位 — execution rate in percent, actual / budget × 100, 2 decimals';
+COMMENT ON COLUMN v_budget_vs_actual.budget_document IS '预算文档版本 (SHA-256) — the 预算 document version (SHA-256)';
+COMMENT ON COLUMN v_budget_vs_actual.actual_document IS '决算文档版本 (SHA-256) — the 决算 document version (SHA-256)';
+-- v_budget_vs_actual_unmatched
+COMMENT ON VIEW v_budget_vs_actual_unmatched IS '无法配对的当前文档：没有同一部门同年度同层级另一类文档的预算或决算；粒度：文档 — current documents with no partner of the other kind (same department, year and level); grain: document';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.fiscal_year IS '预算年度 — fiscal year of the budget';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.kind IS '文档类型：决算或预算 — document kind: 决算 (final accounts) or 预算 (budget)';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.file_name IS '文件名（在来源文件夹中的路径） — file name (path within its source folder)';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.conformed_department IS '用于配对的部门名称（别名或“与”读作“和”） — the department name used for pairing (alias, or 与 read as 和)';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.reason IS '未配对原因 — why it is unmatched';
+COMMENT ON COLUMN v_budget_vs_actual_unmatched.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_current_document.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_disclosure_stat.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_documents.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_expenditure.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_expenditure_capital.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_expenditure_fund.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_expenditure_general.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_expenditure_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_fiscal_summary.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_income.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_income_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_meeting_training.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_narrative.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_narrative_mismatch.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_performance_indicator.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_project_performance.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_staffing.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_summary.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_three_public.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_three_public_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_validation.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+
+

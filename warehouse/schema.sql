@@ -121,12 +121,14 @@ CREATE TABLE IF NOT EXISTS fact_summary_line (         -- 公开01 and 公开04,
     source_table VARCHAR NOT NULL, page INTEGER, source_line INTEGER, source_row INTEGER NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS fact_basic_expenditure (    -- 公开06 by 经济分类 subject
+CREATE TABLE IF NOT EXISTS fact_basic_expenditure (    -- 公开06 / 预算08 by 经济分类 subject
     document_sha256 VARCHAR NOT NULL, department_key INTEGER NOT NULL, fiscal_year INTEGER NOT NULL,
     economic_code VARCHAR, row_label VARCHAR NOT NULL, cost_group VARCHAR NOT NULL,
     amount_yuan DECIMAL(20,2), cell_text VARCHAR, cell_flag VARCHAR NOT NULL,
     source_table VARCHAR NOT NULL, page INTEGER, source_line INTEGER, source_row INTEGER NOT NULL
 );
+-- 公开06 prints one 决算数 per line, 预算08 合计 | 人员经费 | 公用经费 (added after the first release)
+ALTER TABLE fact_basic_expenditure ADD COLUMN IF NOT EXISTS column_name VARCHAR;
 
 CREATE TABLE IF NOT EXISTS fact_three_public (         -- 公开09 “三公”经费, 预算数 vs 决算数
     document_sha256 VARCHAR NOT NULL, department_key INTEGER NOT NULL, fiscal_year INTEGER NOT NULL,
@@ -224,4 +226,11 @@ CREATE TABLE IF NOT EXISTS ingestion_log (             -- what happened to each 
     status              VARCHAR NOT NULL,          -- landed | held | quarantined | failed | skipped
     reason              VARCHAR,
     duration_ms         BIGINT
+);
+
+-- Department names that the conforming rule (views.sql: conformed_department) cannot pair, as
+-- data: loaded from warehouse/department_aliases.csv on every writable connection.
+CREATE TABLE IF NOT EXISTS dim_department_alias (
+    alias VARCHAR PRIMARY KEY,     -- a name as some document prints it
+    conformed VARCHAR NOT NULL     -- the conformed name it stands for
 );

@@ -31,6 +31,9 @@ os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress
 
 import dagster as dg
 import duckdb
+from dagster._core.definitions.asset_checks.asset_check_evaluation import (  # not exported by dagster
+    AssetCheckEvaluationTargetMaterializationData,
+)
 
 import expectations
 from expectations import docs as expectations_docs
@@ -283,10 +286,17 @@ def warehouse_tables(
 
 def _evaluation(context: dg.AssetExecutionContext, result: dg.AssetCheckResult) -> dg.AssetCheckEvaluation:
     """A check result as the evaluation Dagster records, for a run that did not plan the check;
-    blocking as declared, so Dagster still fails the step when a blocking check fails."""
+    blocking as declared, so Dagster still fails the step when a blocking check fails; pointing
+    at this document's latest dim_document materialization (this step's, yielded above), as
+    Dagster points a planned check's result, so the UI shows which load the check was about."""
+    latest = context.instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=DOCUMENT, asset_partitions=[context.partition_key]), limit=1).records
+    target = (AssetCheckEvaluationTargetMaterializationData(
+        run_id=latest[0].event_log_entry.run_id, storage_id=latest[0].storage_id,
+        timestamp=latest[0].timestamp) if latest else None)
     return dg.AssetCheckEvaluation(
         asset_key=DOCUMENT, check_name=result.check_name, passed=result.passed, metadata=result.metadata,
-        severity=result.severity, description=result.description,
+        target_materialization_data=target, severity=result.severity, description=result.description,
         blocking=expectations.BLOCKING[result.check_name], partition=context.partition_key,
     )
 

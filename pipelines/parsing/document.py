@@ -9,7 +9,7 @@ from collections import Counter
 from pipelines import PARSER_VERSION
 from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
 from pipelines.parsing.grid import CellError, TableBlock
-from pipelines.parsing.kinds import COVER_LINES, KINDS, refuse_unsupported
+from pipelines.parsing.kinds import COVER_LINES, Kind, detect_kind, kind_of_table, refuse_template
 from pipelines.parsing.locate import locate_tables
 from pipelines.parsing.narrative import parse_narrative
 from pipelines.parsing.overview import parse_staffing
@@ -17,12 +17,11 @@ from pipelines.parsing.performance import parse_projects_apart
 from pipelines.parsing.published import publication
 from pipelines.parsing.sections import split_parts
 from pipelines.parsing.tables import LayoutError, parse_table, resolve_codes, table_unit
-from pipelines.parsing.templates import BY_ID, TEMPLATES
+from pipelines.parsing.templates import BY_ID
 from pipelines.parsing.text import Line, decode, read_lines, squash
 from pipelines.raw import RawDocument, format_problem
 
-COVER_TITLE = KINDS[0].cover  # 决算
-NAME_FIELD = re.compile(r"(?:部门|单位|预算单位)名称[：:](?P<name>.+?)(?=(?:20\d{2}年|金额单位|单位[：:]|$))")
+NAME_FIELD = re.compile(r"(?:(?:部门|单位|预算单位)名称|编制部门|编制单位)[：:](?P<name>.+?)(?=(?:20\d{2}年|金额单位|单位[：:]|$))")
 YEAR_FIELD = re.compile(r"(20\d{2})年度")
 CODE_NAME = re.compile(r"^(?P<code>\d{2,12})[-－—]+(?P<name>.+)$")
 
@@ -37,7 +36,7 @@ def parse_document(raw: RawDocument) -> Disclosure:
         lines, extractions = read_pdf(raw)
         return parse_lines(lines, raw, extractions)
     lines = read_lines(decode(raw.data, raw.name))
-    refuse_unsupported(raw.name, [ln.text for ln in lines])
+    refuse_template(raw.name, [ln.text for ln in lines])
     return parse_lines(lines, raw)
 
 
@@ -50,7 +49,9 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     parts = split_parts(lines)
     blocks = locate_tables(lines)
     if not blocks:
-        raise DocumentError(document, "no standard 决算 table found: not a final-accounts disclosure")
+        raise DocumentError(document, "no standard 决算 or 预算 table found: not a final-accounts or budget disclosure")
+    kind = _kind(lines, blocks)
+    blocks = [b for b in blocks if b.table_id in kind.table_ids]  # another kind's title: a mention
     unit = _document_unit(blocks, document)
     tables = _parse_tables(blocks, document, unit)
     _attach_extractions(tables, extractions)
@@ -59,14 +60,14 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
         if e["table_id"] and e["table_id"] not in tables:
             tables[e["table_id"]] = unreadable_grid(e)
     projects, project_problems = parse_projects_apart(parts.get("annex", lines), document)
-    info = _document_info(lines, blocks, projects, unit, document)
+    info = _document_info(lines, blocks, projects, unit, document, kind)
     staffing = parse_staffing(parts.get("overview", lines), document)
     try:
         narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
     except CellError as error:
         raise DocumentError(document, str(error)) from error
     code_notes = resolve_codes(tables)
-    missing = [t.table_id for t in TEMPLATES if t.mandatory and t.table_id not in tables]
+    missing = [t for t in kind.mandatory if t not in tables]
     published_at, published_from = publication((ln.text for ln in lines if "\t" not in ln.text), raw.path,
                                                raw.data if raw.format == "pdf" else None)
     return Disclosure(
@@ -153,12 +154,20 @@ def _document_unit(blocks: list[TableBlock], document: str) -> str:
     return units.most_common(1)[0][0]
 
 
-def _document_info(lines, blocks, projects, unit, document) -> DocumentInfo:
-    cover = next((m for ln in lines[:COVER_LINES] if (m := COVER_TITLE.search(squash(ln.text)))), None)
+def _kind(lines: list[Line], blocks: list[TableBlock]) -> Kind:
+    """The kind its cover names; without a cover, the kind most of its tables belong to."""
+    kind = detect_kind([ln.text for ln in lines])
+    if kind is None:
+        return Counter(kind_of_table(b.table_id) for b in blocks).most_common(1)[0][0]
+    return kind
+
+
+def _document_info(lines, blocks, projects, unit, document, kind: Kind) -> DocumentInfo:
+    cover = next((m for ln in lines[:COVER_LINES] if (m := kind.cover.search(squash(ln.text)))), None)
     names = Counter(
         m["name"] for b in blocks if (m := NAME_FIELD.search(squash("".join(b.preamble))))
     )
-    department = names.most_common(1)[0][0] if names else _cover_name(lines, cover)
+    department = names.most_common(1)[0][0] if names else _cover_name(lines, kind)
     years = Counter(int(y) for b in blocks for y in YEAR_FIELD.findall(squash("".join(b.preamble))))
     year = int(cover["year"]) if cover else (years.most_common(1)[0][0] if years else None)
     if not department or not year:
@@ -171,19 +180,19 @@ def _document_info(lines, blocks, projects, unit, document) -> DocumentInfo:
         supervising_code=supervising[0],
         department_code=unit_code[0],
         fiscal_year=year,
-        kind="决算",
+        kind=kind.name,
         scope=(cover["scope"] if cover and cover["scope"] else "部门"),
         unit=unit,
     )
 
 
-def _cover_name(lines: list[Line], cover) -> str | None:
+def _cover_name(lines: list[Line], kind: Kind) -> str | None:
     """The department named on the cover: the text above the title, joined when the name
     wraps ("上海市普陀区规划和自然" / "资源局")."""
     above: list[str] = []
     for ln in lines[:COVER_LINES]:
         text = squash(ln.text)
-        if COVER_TITLE.search(text):
+        if kind.cover.search(text):
             return "".join(above) or None
         if text and not ln.is_row:
             above.append(text)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from pipelines.model import CellFlag, DocumentError, ParsedTable
 from pipelines.parsing import pdfgrid
-from pipelines.parsing.kinds import refuse_unsupported
+from pipelines.parsing.kinds import refuse_template
 from pipelines.parsing.locate import locate_tables, match_title
 from pipelines.parsing.pdfgrid import Flavor, Part
 from pipelines.parsing.pdfink import inked_blank_cells
@@ -89,7 +89,7 @@ def read_pdf(raw: RawDocument, naive: bool = False) -> tuple[list[Line], list[di
     problem = text_layer_problem(pages)
     if problem:
         raise DocumentError(raw.name, problem)
-    refuse_unsupported(raw.name, [line.text for page in pages[:3] for line in page.lines()])
+    refuse_template(raw.name, [line.text for page in pages[:3] for line in page.lines()])
     regions = find_regions(pages)
     handle, path = tempfile.mkstemp(suffix=".pdf")
     try:
@@ -376,6 +376,6 @@ def _known_columns(table: ParsedTable) -> bool:
         return all(n in names[r.keys["side"]] for r in table.rows for n in r.cells)
     names = {c.name for c in template.columns}
     if template.layout == "three_public":
-        scopes = set(SCOPES.values())
+        scopes = {template.scope} if template.scope else set(SCOPES.values())
         return all(r.keys["item"] in names and set(r.cells) == scopes for r in table.rows)
     return all(n in names for r in table.rows for n in r.cells)

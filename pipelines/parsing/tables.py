@@ -36,11 +36,13 @@ UNIT_LABEL = re.compile(r"(?<!预算)(?<!填报)(?<!编制)(?<!主管)(?<!实施
 EMPTY_MARK = re.compile(r"本表无数据|无数据|本表为空|空表|无此项(?:收支|收入|支出)?|无相关(?:收支|收入|支出|数据)")
 CODE_HEADERS = {"科目代码", "科目编码", "功能分类科目编码", "功能分类科目代码", "经济分类科目编码", "代码", "编码"}
 SPLIT_CODE_HEADERS = ("类", "款", "项")
+SPLIT_HEADER_ONLY = re.compile(r"[类款项]+")
 NAME_HEADERS = {"科目名称", "项目", "功能分类科目名称", "经济分类科目名称", "名称"}
 KEY_HEADERS = CODE_HEADERS | NAME_HEADERS | set(SPLIT_CODE_HEADERS) | {"收入项目", "支出项目", "行次"}
 GENERIC_HEADER_WORDS = (
     CODE_HEADERS | NAME_HEADERS | set(SPLIT_CODE_HEADERS)
-    | {"行次", "金额", "收入", "支出", "栏次", "人员经费", "公用经费", "预算数", "决算数", "统计数"}
+    | {"行次", "金额", "收入", "支出", "栏次", "人员经费", "公用经费", "预算数", "决算数", "统计数",
+       "本年收入", "本年支出", "财政拨款收入", "财政拨款支出"}
 )
 # 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303); every other 经济分类 类 is 公用经费.
 PERSONNEL_CLASSES = ("301", "303")
@@ -116,7 +118,15 @@ def _is_header(cells: list[str], words: set[str]) -> bool:
         return True
     if any(is_number(c) for c in cells):
         return False
-    return any(squash(c) in words for c in cells)
+    printed = [squash(c) for c in cells if c.strip()]
+    if printed and all(p in TOTAL_LABELS for p in printed):
+        return False  # a 合计 line with blank figures (an empty table's) under a spanning 项目
+    return any(p in words for p in printed)
+
+
+def _is_split_code_row(cells: list[str]) -> bool:
+    printed = [squash(c) for c in cells if c.strip()]
+    return len(printed) >= 2 and set(printed) <= set(SPLIT_CODE_HEADERS)
 
 
 def _shares_header(cells: list[str], words: set[str]) -> bool:
@@ -145,6 +155,8 @@ def _split_header(block: TableBlock, template: TableTemplate) -> tuple[list[list
     n = 0
     while n < len(rows) and _is_header(rows[n].cells, words):
         n += 1
+        if _is_split_code_row(rows[n - 1].cells):
+            break  # 类 | 款 | 项 is the header's last row: a blank 合计 line under it is data
     header = [r.cells for r in rows[:n] if not is_column_number_row(r.cells)]
     data: list[GridRow] = []
     if n < len(rows) and header and _shares_header(rows[n].cells, words):
@@ -226,11 +238,13 @@ def read_subject_matrix(block: TableBlock, template: TableTemplate, scale: Decim
             name = _cell(grid_row, name_col)
         else:
             code, name = _cell(grid_row, code_col), _cell(grid_row, name_col)
-            if not name and not CODE.match(code) and code:  # 合计 printed in the code column
-                code, name = "", code
         code = code.replace(" ", "")
+        if not name and code and not CODE.match(code):  # 合计 printed in the code column
+            code, name = "", code
         amounts = _amounts(grid_row, amount_cols, scale)
         has_amount = any(c.flag.value != "blank" for c in amounts.values())
+        if not code and not has_amount and SPLIT_HEADER_ONLY.fullmatch(squash(name)):
+            continue  # the 类 | 款 | 项 header of an empty table, merged into one cell
         if not code and not has_amount and name and rows and squash(name) not in TOTAL_LABELS:
             rows[-1].keys["name"] += name  # a subject name wrapped onto the next row
             continue
@@ -271,6 +285,8 @@ def _join_code(parts: list[str], carry: list[str]) -> str:
     """类 | 款 | 项 codes (201 | 03 | 01) joined into 2010301; a blank 类 or 款 on a 款 or 项
     row is the one above it."""
     parts = [p.replace(" ", "") for p in parts] + [""] * (3 - len(parts))
+    # a 款 or 项 printed without its leading zero (301 | 2 for 30102)
+    parts = [p.zfill(2) if i and len(p) == 1 and p.isdigit() else p for i, p in enumerate(parts)]
     if not any(parts):
         return ""
     if parts[0] and not all(CODE_PART.match(p) for p in parts if p):
@@ -418,7 +434,7 @@ def read_three_public(block: TableBlock, template: TableTemplate, scale: Decimal
     row = data[0]
     scopes = _column_scopes(header, paths, items)
     for i, path in enumerate(paths):  # the scope above the items, or the items above the scope
-        scope = scopes.get(i)
+        scope = scopes.get(i) or template.scope
         item = match_column([p for p in path if p not in SCOPES], items)
         if scope is None or item is None:
             continue

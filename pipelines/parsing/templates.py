@@ -1,4 +1,5 @@
-"""The ten standard tables, declared as data.
+"""The standard tables of each document kind, declared as data: the ten of a 决算 (公开01–10)
+and the nine of a 预算 (预算01–09, ids of our own in the order budgets print them).
 
 One `TableTemplate` per table: the titles it is printed under, the layout that reads its
 grid, and its canonical columns with the header labels that mean them. Supporting a new
@@ -19,7 +20,7 @@ class Column:
     required: bool = False  # a table without it is malformed, not a variant
 
 
-THREE_PUBLIC_OUTSIDE_TOTAL = ("会议费", "培训费")  # 公开09 items its 合计 does not cover
+THREE_PUBLIC_OUTSIDE_TOTAL = ("会议费", "培训费", "机关运行经费")  # 三公 items its 合计 does not cover
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class TableTemplate:
     side_columns: dict[str, tuple[Column, ...]] | None = None  # two_sided: per side
     fund_scope: str | None = None  # expenditure tables: which funds the table covers
     mandatory: bool = True
+    scope: str | None = None  # three_public: the one scope (预算数) every column is, when no header says
 
 
 def col(name: str, *aliases: str) -> Column:
@@ -41,7 +43,7 @@ def req(name: str, *aliases: str) -> Column:
     return Column(name, (name, *aliases), required=True)
 
 
-TEMPLATES: tuple[TableTemplate, ...] = (
+FINAL_TEMPLATES: tuple[TableTemplate, ...] = (
     TableTemplate(
         "公开01",
         ("收入支出决算总表", "收入支出决算表", "部门收入支出决算总表", "单位收入支出决算总表"),
@@ -186,6 +188,79 @@ TEMPLATES: tuple[TableTemplate, ...] = (
     ),
 )
 
+# 预算: titles are printed with the year and 部门 / 单位 before them (2024年部门支出预算总表); the
+# year is stripped when titles are matched, 部门 / 单位 is spelled out here.
+def _budget_titles(*titles: str) -> tuple[str, ...]:
+    return tuple(f"{scope}{t}" for t in titles for scope in ("", "部门", "单位"))
+
+
+BUDGET_EXPENDITURE_COLUMNS = (
+    req("本年支出合计", "合计", "小计", "支出预算/合计"),
+    req("基本支出", "支出预算/基本支出"),
+    req("项目支出", "支出预算/项目支出"),
+)
+
+BUDGET_TEMPLATES: tuple[TableTemplate, ...] = (
+    TableTemplate(
+        "预算01", _budget_titles("财务收支预算总表", "收支预算总表"), "two_sided",
+        side_columns={"收入": (req("金额", "预算数"),), "支出": (req("金额", "预算数"),)},
+    ),
+    TableTemplate(
+        "预算02", _budget_titles("收入预算总表", "收入预算表"), "subject_matrix",
+        (
+            req("本年收入合计", "合计", "收入预算/合计"),
+            req("财政拨款收入", "收入预算/财政拨款收入"),
+            col("事业收入", "收入预算/事业收入"),
+            col("事业单位经营收入", "收入预算/事业单位经营收入", "经营收入"),
+            col("其他收入", "收入预算/其他收入"),
+        ),
+    ),
+    TableTemplate("预算03", _budget_titles("支出预算总表", "支出预算表"), "subject_matrix",
+                  BUDGET_EXPENDITURE_COLUMNS, fund_scope="全部资金"),
+    TableTemplate(
+        "预算04", _budget_titles("财政拨款收支预算总表", "财政拨款收入支出预算总表"), "two_sided",
+        side_columns={
+            "收入": (req("金额", "预算数"),),
+            "支出": (
+                req("合计", "小计", "金额"),
+                col("一般公共预算财政拨款", "一般公共预算"),
+                col("政府性基金预算财政拨款", "政府性基金预算"),
+                col("国有资本经营预算财政拨款", "国有资本经营预算"),
+            ),
+        },
+    ),
+    TableTemplate("预算05", _budget_titles("一般公共预算支出功能分类预算表", "一般公共预算支出预算表"),
+                  "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="一般公共预算财政拨款"),
+    TableTemplate("预算06", _budget_titles("政府性基金预算支出功能分类预算表", "政府性基金预算支出预算表"),
+                  "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="政府性基金预算财政拨款"),
+    TableTemplate("预算07", _budget_titles("国有资本经营预算支出功能分类预算表", "国有资本经营预算支出预算表"),
+                  "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="国有资本经营预算财政拨款"),
+    TableTemplate(
+        "预算08",
+        _budget_titles("一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出经济分类预算表",
+                       "一般公共预算基本支出预算表"),
+        "subject_matrix",
+        (req("合计", "一般公共预算基本支出/合计"), col("人员经费", "一般公共预算基本支出/人员经费"),
+         col("公用经费", "一般公共预算基本支出/公用经费")),
+    ),
+    TableTemplate(
+        "预算09", _budget_titles("“三公”经费和机关运行经费预算表", "“三公”经费预算表", "财政拨款“三公”经费预算表"),
+        "three_public",
+        (
+            req("合计"),
+            col("因公出国（境）费", "因公出国（境）费用"),
+            col("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护费/小计",
+                "公务用车购置及运行费/小计", "小计"),
+            col("公务用车购置费", "购置费", "公务用车购置及运行费/购置费"),
+            col("公务用车运行维护费", "运行费", "运行维护费", "公务用车购置及运行费/运行费"),
+            col("公务接待费"),
+            col("机关运行经费", "机关运行经费预算数", "机关运行经费预算"),  # printed beside, not in 合计
+        ),
+        scope="预算数",
+    ),
+)
+
+TEMPLATES = FINAL_TEMPLATES + BUDGET_TEMPLATES
 BY_ID = {t.table_id: t for t in TEMPLATES}
 
 # Printed table numbers that stand before or after a title: 公开01表, 表1, 附表1, 表一.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
+from pipelines.warehouse.scales import narrow_wan_columns
 
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "warehouse"
@@ -122,6 +124,7 @@ def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection
     conn = connect(path)
     try:
         yield conn
+        refresh_views(conn)
         conn.execute("CHECKPOINT")
         snapshot = snapshot_path(path)
         partial = snapshot.with_name(f".{snapshot.name}.partial")
@@ -149,14 +152,42 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("""INSERT INTO warehouse_meta SELECT uuid()::VARCHAR, now()::TIMESTAMP
                     WHERE NOT EXISTS (SELECT 1 FROM warehouse_meta)""")
     _static_dimensions(conn)
-    conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
-    conn.execute((SQL_DIR / "comments.sql").read_text(encoding="utf-8"))  # after views: re-creating drops theirs
+    _department_aliases(conn)
+    refresh_views(conn)
+
+
+def refresh_views(conn: duckdb.DuckDBPyConnection, in_transaction: bool = False) -> None:
+    """The views as views.sql states them, their 万元 columns at the decimals the landed amounts
+    need, and the dictionary (after the views: re-creating a view drops its comments), in one
+    transaction: the caller's (a load's, so the views always fit what it landed) or its own."""
+    if not in_transaction:
+        conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+        narrow_wan_columns(conn)
+        conn.execute((SQL_DIR / "comments.sql").read_text(encoding="utf-8"))
+    except BaseException:
+        if not in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if not in_transaction:
+        conn.execute("COMMIT")
+
+
+def _department_aliases(conn: duckdb.DuckDBPyConnection) -> None:
+    with open(SQL_DIR / "department_aliases.csv", encoding="utf-8", newline="") as f:
+        aliases = [(r["alias"].strip(), r["conformed"].strip()) for r in csv.DictReader(f) if r["alias"].strip()]
+    conn.execute("DELETE FROM dim_department_alias")
+    if aliases:
+        conn.executemany("INSERT INTO dim_department_alias VALUES (?, ?)", aliases)
 
 
 def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
     """Income sources, expenditure types and 三公 items are the templates' own column labels
     (公开09's first, 合计, is its total)."""
-    sources = [c.name for c in BY_ID["公开02"].columns]
+    sources: list[str] = []
+    for table_id in ("公开02", "预算02"):
+        sources += [c.name for c in BY_ID[table_id].columns if c.name not in sources]
     conn.executemany(
         "INSERT OR IGNORE INTO dim_income_source VALUES (?, ?, ?)",
         [(name, n, n == 0) for n, name in enumerate(sources)],
@@ -169,7 +200,8 @@ def _static_dimensions(conn: duckdb.DuckDBPyConnection) -> None:
         "INSERT OR IGNORE INTO dim_expenditure_type VALUES (?, ?, ?, ?)",
         [(name, n, name == "本年支出合计", name not in not_spending) for n, name in enumerate(types)],
     )
-    items = BY_ID["公开09"].columns  # an item's "parent/leaf" alias names the 小计 it is part of
+    items = BY_ID["公开09"].columns + tuple(  # an item's "parent/leaf" alias names the 小计 it is part of
+        c for c in BY_ID["预算09"].columns if c.name not in {i.name for i in BY_ID["公开09"].columns})
     names = {c.name for c in items}
     conn.executemany(
         "INSERT OR IGNORE INTO dim_three_public_item VALUES (?, ?, ?, ?, ?)",

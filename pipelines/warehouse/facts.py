@@ -7,11 +7,19 @@ Amounts stay `Decimal` (元); DuckDB binds them as DECIMAL.
 from __future__ import annotations
 
 from pipelines.model import Cell, Disclosure, ParsedTable, SourceRef
+from pipelines.parsing.tables import PERSONNEL_CLASSES
 from pipelines.parsing.templates import BY_ID
 from pipelines.parsing.text import strip_numbering
 
+# Which fact table each standard table lands in, for every document kind (kinds.py).
 SUBJECT_TABLES = {"公开02": "fact_income", "公开03": "fact_expenditure", "公开05": "fact_expenditure",
-                  "公开07": "fact_expenditure", "公开08": "fact_expenditure"}
+                  "公开07": "fact_expenditure", "公开08": "fact_expenditure",
+                  "预算02": "fact_income", "预算03": "fact_expenditure", "预算05": "fact_expenditure",
+                  "预算06": "fact_expenditure", "预算07": "fact_expenditure"}
+SUMMARY_TABLES = ("公开01", "公开04", "预算01", "预算04")
+BASIC_TABLES = ("公开06", "预算08")
+THREE_PUBLIC_TABLES = ("公开09", "预算09")
+INCOME_TABLES = tuple(t for t, fact in SUBJECT_TABLES.items() if fact == "fact_income")
 FACT_TABLES = (
     "fact_income", "fact_expenditure", "fact_summary_line", "fact_basic_expenditure",
     "fact_three_public", "fact_disclosure_stat", "fact_project_performance",
@@ -33,7 +41,7 @@ def _int(text: str) -> int | None:
 
 def subject_rows(table: ParsedTable) -> list[dict]:
     """公开02/03/05/07/08: one row per subject × column."""
-    column = "income_source" if table.table_id == "公开02" else "expenditure_type"
+    column = "income_source" if table.table_id in INCOME_TABLES else "expenditure_type"
     scope = BY_ID[table.table_id].fund_scope
     out = []
     for row in table.rows:
@@ -59,12 +67,21 @@ def summary_rows(table: ParsedTable) -> list[dict]:
 
 
 def basic_rows(table: ParsedTable) -> list[dict]:
+    """公开06: one row per printed line (its one 决算数); 预算08: one per line × column (合计,
+    人员经费, 公用经费), its cost group that of its 经济分类 类 as in 公开06."""
     return [
         {"economic_code": row.keys["code"] or None, "row_label": row.keys["name"],
-         "cost_group": row.keys["cost_group"], **_cell(row.cells["决算数"]),
-         **_provenance(table.table_id, row.ref)}
+         "cost_group": row.keys.get("cost_group") or cost_group(row.keys["code"], row.keys["name"]),
+         "column_name": name, **_cell(cell), **_provenance(table.table_id, row.ref)}
         for row in table.rows
+        for name, cell in row.cells.items()
     ]
+
+
+def cost_group(code: str, name: str) -> str:
+    if code:
+        return "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
+    return "合计"
 
 
 def three_public_rows(table: ParsedTable) -> list[dict]:
@@ -119,11 +136,11 @@ def fact_rows(disclosure: Disclosure) -> dict[str, list[dict]]:
     for table_id, table in disclosure.tables.items():
         if table_id in SUBJECT_TABLES:
             rows[SUBJECT_TABLES[table_id]].extend(subject_rows(table))
-        elif table_id in ("公开01", "公开04"):
+        elif table_id in SUMMARY_TABLES:
             rows["fact_summary_line"].extend(summary_rows(table))
-        elif table_id == "公开06":
+        elif table_id in BASIC_TABLES:
             rows["fact_basic_expenditure"].extend(basic_rows(table))
-        elif table_id == "公开09":
+        elif table_id in THREE_PUBLIC_TABLES:
             rows["fact_three_public"].extend(three_public_rows(table))
         elif table_id == "公开10":
             rows["fact_disclosure_stat"].extend(stat_rows(table))
@@ -188,10 +205,10 @@ def function_subjects(disclosure: Disclosure) -> dict[str, str]:
 
 
 def economic_subjects(disclosure: Disclosure) -> dict[str, tuple[str, str]]:
-    """经济分类 codes of 公开06 with (name, cost group)."""
-    table = disclosure.tables.get("公开06")
+    """经济分类 codes of 公开06 / 预算08 with (name, cost group)."""
     return {
-        row.keys["code"]: (row.keys["name"], row.keys["cost_group"])
-        for row in (table.rows if table else [])
+        row.keys["code"]: (row.keys["name"], cost_group(row.keys["code"], row.keys["name"]))
+        for table_id in BASIC_TABLES if (table := disclosure.tables.get(table_id))
+        for row in table.rows
         if row.keys["code"]
     }

@@ -34,4 +34,15 @@ GRAINS = (
           _total("v_three_public_total", "item = '合计'", "actual_wan")),
     Grain("v_three_public", ("document_sha256", "item"), "budget_wan",
           _total("v_three_public_total", "item = '合计'", "budget_wan")),
+    # 预算 (budgets): the same grains over 预算02–09
+    Grain("v_budget_income", ("document_sha256", "subject_code", "income_source"), "amount_wan",
+          _total("v_budget_income_total", "subject_code IS NULL AND income_source = '本年收入合计'")),
+    *(Grain(view, ("document_sha256", "subject_code", "expenditure_type"), "amount_wan",
+            _total("v_budget_expenditure_total", _ALL_FUNDS_TOTAL.format(table=table)))
+      for view, table in (("v_budget_expenditure", "预算03"), ("v_budget_expenditure_general", "预算05"),
+                          ("v_budget_expenditure_fund", "预算06"), ("v_budget_expenditure_capital", "预算07"))),
+    Grain("v_budget_basic_expenditure", ("document_sha256", "economic_code"), "amount_wan",
+          _total("v_budget_basic_expenditure_total", "economic_code IS NULL")),  # 合计
+    Grain("v_budget_three_public", ("document_sha256", "item"), "amount_wan",
+          _total("v_budget_three_public_total", "item = '合计'")),
 )

@@ -31,6 +31,7 @@ from pipelines.warehouse.facts import (
     fact_rows,
     function_subjects,
 )
+from pipelines.warehouse.connection import refresh_views
 from pipelines.warehouse.publication import ELIGIBLE, content_hash, elect
 
 LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
@@ -96,7 +97,8 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
         replaced: list[str] = []
         if publish and not quarantined:
             status, replaced = _elect(conn, disclosure.sha256, department_key, disclosure.info.fiscal_year,
-                                      disclosure.info.kind)
+                                      disclosure.info.kind, disclosure.info.scope)
+        refresh_views(conn, in_transaction=True)  # in the same transaction: the views' 万元 decimals fit what landed
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -110,18 +112,19 @@ def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult
     held, a duplicate, or superseded by a later one). A document already offered changes
     nothing; a quarantined or failed document cannot be published."""
     found = conn.execute(
-        """SELECT status, file_name, department_key, fiscal_year, kind FROM dim_document
+        """SELECT status, file_name, department_key, fiscal_year, kind, scope FROM dim_document
            WHERE document_sha256 = ?""", [sha256]).fetchone()
     if found is None:
         raise ValueError(f"{sha256}: not in the warehouse")
-    status, file_name, department_key, fiscal_year, kind = found
+    status, file_name, department_key, fiscal_year, kind, scope = found
     if status in ELIGIBLE:
         return LoadResult("unchanged", sha256, _row_counts(conn, sha256))
     if status != VALIDATED:
         raise ValueError(f"{file_name}: a {status} document cannot be published")
     conn.execute("BEGIN TRANSACTION")
     try:
-        status, replaced = _elect(conn, sha256, department_key, fiscal_year, kind)
+        status, replaced = _elect(conn, sha256, department_key, fiscal_year, kind, scope)
+        refresh_views(conn, in_transaction=True)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -129,12 +132,13 @@ def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult
     return LoadResult(status, sha256, _row_counts(conn, sha256), replaced)
 
 
-def _elect(conn, sha256: str, department_key: int, fiscal_year: int, kind: str) -> tuple[str, list[str]]:
+def _elect(conn, sha256: str, department_key: int, fiscal_year: int, kind: str,
+           scope: str) -> tuple[str, list[str]]:
     """(this document's status, the versions that stopped being current)."""
     before = {sha for (sha,) in conn.execute(
         "SELECT document_sha256 FROM dim_document WHERE department_key = ? AND fiscal_year = ? AND kind = ? "
-        "AND status = 'current'", [department_key, fiscal_year, kind]).fetchall()}
-    statuses = elect(conn, department_key, fiscal_year, kind, offered=sha256)
+        "AND scope IS NOT DISTINCT FROM ? AND status = 'current'", [department_key, fiscal_year, kind, scope]).fetchall()}
+    statuses = elect(conn, department_key, fiscal_year, kind, scope, offered=sha256)
     return statuses[sha256], sorted(sha for sha in before if statuses.get(sha) != "current")
 
 

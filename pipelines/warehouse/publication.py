@@ -49,16 +49,18 @@ def content_hash(conn: duckdb.DuckDBPyConnection, sha256: str) -> str:
            FROM v_fact_cell WHERE document_sha256 = ?""", [sha256]).fetchone()[0]
 
 
-def elect(conn: duckdb.DuckDBPyConnection, department_key: int, fiscal_year: int, kind: str,
+def elect(conn: duckdb.DuckDBPyConnection, department_key: int, fiscal_year: int, kind: str, scope: str,
           offered: str | None = None) -> dict[str, str]:
     """Decide every version's status (`offered`: a 'validated' version joining them); returns
-    sha256 -> status. Runs inside the caller's transaction."""
+    sha256 -> status. Runs inside the caller's transaction. A disclosure is a department-year of
+    one kind (决算 | 预算) and level (部门 | 单位): a 部门 and a 单位 document never supersede
+    each other."""
     rows = conn.execute(
         f"""SELECT document_sha256, file_name, content_sha256 FROM dim_document
-            WHERE department_key = ? AND fiscal_year = ? AND kind = ?
+            WHERE department_key = ? AND fiscal_year = ? AND kind = ? AND scope IS NOT DISTINCT FROM ?
               AND (status IN ({', '.join('?' for _ in ELIGIBLE)}) OR document_sha256 = ?)
             ORDER BY COALESCE(published_at, ingested_at), content_sha256, document_sha256""",
-        [department_key, fiscal_year, kind, *ELIGIBLE, offered]).fetchall()
+        [department_key, fiscal_year, kind, scope, *ELIGIBLE, offered]).fetchall()
     decided = {sha for (sha,) in conn.execute("SELECT document_sha256 FROM publication_decision").fetchall()}
     outcome: dict[str, tuple[str, str | None, str | None, str | None]] = {}
     current: Version | None = None
@@ -173,13 +175,13 @@ def publish_on_purpose(conn: duckdb.DuckDBPyConnection, reference: str, why: str
     sha, file_name, status = find_document(conn, reference)
     if status != "held":
         raise ValueError(f"{file_name} is {status}, not held: only a held version is published on purpose")
-    department_key, fiscal_year, kind = conn.execute(
-        "SELECT department_key, fiscal_year, kind FROM dim_document WHERE document_sha256 = ?", [sha]).fetchone()
+    department_key, fiscal_year, kind, scope = conn.execute(
+        "SELECT department_key, fiscal_year, kind, scope FROM dim_document WHERE document_sha256 = ?", [sha]).fetchone()
     conn.execute("BEGIN TRANSACTION")
     try:
         conn.execute("INSERT OR REPLACE INTO publication_decision VALUES (?, ?, ?, ?)",
                      [sha, datetime.now(timezone.utc).replace(tzinfo=None), by or getpass.getuser(), why.strip()])
-        statuses = elect(conn, department_key, fiscal_year, kind)
+        statuses = elect(conn, department_key, fiscal_year, kind, scope)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
