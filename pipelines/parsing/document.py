@@ -49,7 +49,7 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     parts = split_parts(lines)
     blocks = locate_tables(lines)
     if not blocks:
-        raise DocumentError(document, "no standard 决算 or 预算 table found: not a final-accounts or budget disclosure")
+        raise DocumentError(document, "no standard 决算 or 预算 table found: not a final-accounts disclosure (nor a budget)")
     kind = _kind(lines, blocks)
     blocks = [b for b in blocks if b.table_id in kind.table_ids]  # another kind's title: a mention
     unit = _document_unit(blocks, document)
