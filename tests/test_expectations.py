@@ -97,8 +97,9 @@ def test_suites_one_per_concern():
     assert {s.name: s.finding for s in SUITES} == {name: "extraction" if name == "document_completeness" else "source"
                                                    for name in expectations.SUITE_NAMES}
     checks = {s.name: len(s.checks) for s in SUITES}
-    assert checks == {"document_completeness": 3, "non_negative_amounts": 1, "balanced_totals": 43,
-                      "cross_table_totals": 27, "performance_self_evaluation": 3, "narrative_consistency": 6}
+    # 决算 checks + 预算 checks (budget_identities.py: 28 within tables, 7 between them)
+    assert checks == {"document_completeness": 3, "non_negative_amounts": 1, "balanced_totals": 43 + 28,
+                      "cross_table_totals": 27 + 7, "performance_self_evaluation": 3, "narrative_consistency": 6}
 
 
 def test_seed_passes_with_exactly_its_real_warnings(seed_report):
