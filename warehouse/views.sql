@@ -106,20 +106,10 @@ JOIN v_current_document cd USING (document_sha256)
 WHERE f.cell_flag = 'value';
 
 CREATE OR REPLACE VIEW v_summary AS               -- 公开01 收入支出决算总表
-SELECT cd.department, f.fiscal_year, cd.disclosure_level, f.source_table, f.side, f.item, f.item_label, f.line_no,
-       f.column_name, f.amount_yuan * 0.0001 AS amount_wan,
-       f.document_sha256, f.page, f.source_line, f.source_row
-FROM fact_summary_line f
-JOIN v_current_document cd USING (document_sha256)
-WHERE f.cell_flag = 'value' AND f.source_table = '公开01';
+SELECT * FROM summary_line_cell WHERE source_table = '公开01';
 
 CREATE OR REPLACE VIEW v_fiscal_summary AS        -- 公开04 财政拨款收入支出决算总表
-SELECT cd.department, f.fiscal_year, cd.disclosure_level, f.source_table, f.side, f.item, f.item_label, f.line_no,
-       f.column_name, f.amount_yuan * 0.0001 AS amount_wan,
-       f.document_sha256, f.page, f.source_line, f.source_row
-FROM fact_summary_line f
-JOIN v_current_document cd USING (document_sha256)
-WHERE f.cell_flag = 'value' AND f.source_table = '公开04';
+SELECT * FROM summary_line_cell WHERE source_table = '公开04';
 
 CREATE OR REPLACE VIEW v_budget_summary AS        -- 预算01 财务收支预算总表
 SELECT * FROM summary_line_cell WHERE source_table = '预算01';

@@ -71,14 +71,14 @@ def basic_rows(table: ParsedTable) -> list[dict]:
     人员经费, 公用经费), its cost group that of its 经济分类 类 as in 公开06."""
     return [
         {"economic_code": row.keys["code"] or None, "row_label": row.keys["name"],
-         "cost_group": row.keys.get("cost_group") or cost_group(row.keys["code"], row.keys["name"]),
+         "cost_group": row.keys.get("cost_group") or cost_group(row.keys["code"]),
          "column_name": name, **_cell(cell), **_provenance(table.table_id, row.ref)}
         for row in table.rows
         for name, cell in row.cells.items()
     ]
 
 
-def cost_group(code: str, name: str) -> str:
+def cost_group(code: str) -> str:
     if code:
         return "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
     return "合计"
@@ -207,7 +207,7 @@ def function_subjects(disclosure: Disclosure) -> dict[str, str]:
 def economic_subjects(disclosure: Disclosure) -> dict[str, tuple[str, str]]:
     """经济分类 codes of 公开06 / 预算08 with (name, cost group)."""
     return {
-        row.keys["code"]: (row.keys["name"], cost_group(row.keys["code"], row.keys["name"]))
+        row.keys["code"]: (row.keys["name"], cost_group(row.keys["code"]))
         for table_id in BASIC_TABLES if (table := disclosure.tables.get(table_id))
         for row in table.rows
         if row.keys["code"]
