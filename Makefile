@@ -61,12 +61,13 @@ ui: install
 # The PDF fixtures (tests/fixtures/pdf/) from raw/'s seed; deterministic, so re-running
 # changes no byte unless the renderer or the seed changed.
 fixtures: install font
-	$(BIN)/python -m pipelines.render.fixtures
+	$(BIN)/python -m tests.render.fixtures
 
 # Real-producer PDF fixtures (tests/fixtures/office/): the seed laid out in LibreOffice Calc and
-# Writer and exported to PDF. LibreOffice is Debian bookworm's, pinned (the packages below pull
-# in libreoffice-core-nogui and -common of the same version); installed once. Same versions,
-# same bytes: the export's dates and ids are fixed.
+# Writer and exported to PDF; and the 预算 variants the corpus lacks (tests/fixtures/budget_office/).
+# LibreOffice is Debian bookworm's, pinned (the packages below pull in libreoffice-core-nogui and
+# -common of the same version); installed once. Same versions, same bytes: the export's dates and
+# ids are fixed.
 OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui
 OFFICE_VERSION := 4:7.4.7-1+deb12u14
 
@@ -80,6 +81,7 @@ office-fixtures: install font
 		fi; \
 	done
 	$(BIN)/python tests/fixtures/office/make_office_fixtures.py
+	$(BIN)/python tests/fixtures/budget_office/make_budget_fixtures.py
 
 # The PDF path against naive camelot lattice on every page (see docs/PERFORMANCE.md).
 bench-pdf: install

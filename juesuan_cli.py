@@ -24,11 +24,10 @@ def _warehouse_option(command):
 
 def _use_warehouse(warehouse_file: Path | None) -> Path:
     """The warehouse file this command reads (and sets JUESUAN_WAREHOUSE to it)."""
-    from pipelines.warehouse.connection import default_path
+    from pipelines import settings
 
-    if warehouse_file is not None:
-        os.environ["JUESUAN_WAREHOUSE"] = str(warehouse_file.absolute())
-    return default_path().absolute()
+    settings.choose(warehouse=warehouse_file)
+    return settings.warehouse_path().absolute()
 
 
 def _reader(warehouse_file: Path | None):

@@ -52,17 +52,13 @@ def dagster_home(warehouse_file: str | Path) -> Path:
 def configure(raw: str | Path | None = None, warehouse_file: str | Path | None = None) -> tuple[Path, Path, Path]:
     """Set JUESUAN_RAW / JUESUAN_WAREHOUSE (when given) and DAGSTER_HOME (unless set: beside the
     warehouse); returns (raw folder, warehouse file, Dagster home). Call before Dagster loads."""
-    from pipelines.sources import raw_folder
-    from pipelines.warehouse.connection import default_path
+    from pipelines import settings
 
-    if raw is not None:
-        os.environ["JUESUAN_RAW"] = str(Path(raw).absolute())
-    if warehouse_file is not None:
-        os.environ["JUESUAN_WAREHOUSE"] = str(Path(warehouse_file).absolute())
-    db = default_path().absolute()
+    settings.choose(warehouse=warehouse_file, raw=raw)
+    db = settings.warehouse_path().absolute()
     if not os.environ.get("DAGSTER_HOME"):
         os.environ["DAGSTER_HOME"] = str(dagster_home(db))
-    return raw_folder().absolute(), db, Path(os.environ["DAGSTER_HOME"])
+    return settings.raw_folder().absolute(), db, Path(os.environ["DAGSTER_HOME"])
 
 
 def count_documents() -> tuple[int, int]:

@@ -25,13 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-CORPUS = Path(os.environ.get("JUESUAN_CORPUS", ROOT.parent / "shared" / "corpus"))
-DEFAULT = [ROOT / "raw" / "000_744c7817695ce87c.txt", CORPUS / "final_2024_putuo_planning.pdf"]
 
 import pipelines.parsing.pdf  # noqa: E402,F401 - as parse_isolated does before its first PDF
+from pipelines import settings  # noqa: E402
 from pipelines.isolation import Limits, _status_kib, parse_isolated  # noqa: E402
 from pipelines.parsing.document import parse_document  # noqa: E402
 from pipelines.raw import read_raw  # noqa: E402
+
+CORPUS = settings.corpus_folder()
+DEFAULT = [ROOT / "raw" / "000_744c7817695ce87c.txt", CORPUS / "final_2024_putuo_planning.pdf"]
 
 
 def best_seconds(action, repeats: int) -> float:

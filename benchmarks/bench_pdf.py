@@ -27,9 +27,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from pipelines import settings  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 OFFICE = ROOT / "tests" / "fixtures" / "office"
-CORPUS = Path(os.environ.get("JUESUAN_CORPUS", ROOT.parent / "shared" / "corpus"))
+CORPUS = settings.corpus_folder()
 SEED = ROOT / "raw" / "000_744c7817695ce87c.txt"
 
 

@@ -24,7 +24,6 @@ warehouse needs (`NoRoom`): the pages are a view, the warehouse is the data.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,10 +34,10 @@ from expectations import pages as offline
 from expectations import runtime
 from expectations.report import ValidationReport
 from expectations.suites import SUITES
+from pipelines import settings
 from pipelines.model import Disclosure
 
 SITE = "juesuan"
-ENV = "JUESUAN_DATA_DOCS"
 MIN_RESERVE = 1 << 30  # bytes
 _contexts: dict[Path, Any] = {}
 
@@ -54,9 +53,7 @@ class NoRoom(DataDocsError):
 def reserve(warehouse_path: str | Path | None = None) -> int:
     """Free bytes Data Docs leave alone: twice the warehouse (each write copies it whole into a
     snapshot, and a checkpoint can need as much again), at least 1 GiB (a small one's growth)."""
-    from pipelines.warehouse.connection import default_path
-
-    path = Path(warehouse_path or default_path())
+    path = Path(warehouse_path or settings.warehouse_path())
     return max(MIN_RESERVE, 2 * (path.stat().st_size if path.exists() else 0))
 
 
@@ -72,11 +69,7 @@ def check_room(directory: Path, warehouse_path: str | Path | None = None) -> Non
 
 
 def default_directory(warehouse_path: str | Path | None = None) -> Path:
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    from pipelines.warehouse.connection import default_path
-
-    return Path(warehouse_path or default_path()).parent / "data_docs"
+    return settings.data_docs_folder(warehouse_path)
 
 
 def _context(directory: Path) -> Any:

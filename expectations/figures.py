@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
+from pipelines.amounts import YUAN_PER_UNIT, parse_number
 from pipelines.model import NarrativeFact, ParsedTable, ProjectPerformance, TableRow
 
 FEN_PER_YUAN = 100
@@ -37,7 +38,6 @@ QUANTUM = {"money": 100, "count": 1, "score": 10_000, "percent": 1_000_000}
 REPORT_UNIT = {"money": "元", "score": "分", "percent": "%"}
 # Half a unit of the last printed digit of a table amount, in fen (see above).
 HALF_UNIT_FEN = {"万元": Fraction(5000), "元": Fraction(1, 2)}
-UNIT_YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 # Row keys that name a row, in reading order (line numbers and derived groups are left out).
 LABEL_KEYS = ("side", "section", "code", "name", "item")
 COUNT_UNIT = re.compile(r"[（(](辆|台（套）|台|套|个|人)[）)]")
@@ -161,15 +161,15 @@ def _printed_money(fact: NarrativeFact, default_unit: str) -> tuple[str, str, De
     keeps the printed digits (its value's exponent) but not the unit they were printed in."""
     wanted = abs(fact.value)
     for match in MONEY_TEXT.finditer(fact.sentence or ""):
-        number = Decimal(match[1].replace(",", ""))
-        if _same_digits(number * UNIT_YUAN[match[2]], wanted):
+        number = parse_number(match[1])
+        if _same_digits(number * YUAN_PER_UNIT[match[2]], wanted):
             return match[1], match[2], number
-    number = wanted / UNIT_YUAN[default_unit]
+    number = wanted / YUAN_PER_UNIT[default_unit]
     return f"{number}", default_unit, number
 
 
 NARRATIVE_COLUMNS = {"amount": "金额", "budget": "预算数", "share_pct": "占比", "yoy_change": "增减",
-                     "yoy_pct": "增减率", "completion_pct": "完成率", "count": "数量"}
+                     "yoy_pct": "增减率", "completion_pct": "完成率", "count": "数量", "prior_year": "上年数"}
 
 
 def stated(fact: NarrativeFact, default_unit: str) -> Figure:
@@ -179,7 +179,7 @@ def stated(fact: NarrativeFact, default_unit: str) -> Figure:
     if fact.unit == "元":
         text, unit, number = _printed_money(fact, default_unit)
         sign = "-" if fact.value < 0 else ""
-        half = half_digit(number) * int(UNIT_YUAN[unit]) * FEN_PER_YUAN
+        half = half_digit(number) * int(YUAN_PER_UNIT[unit]) * FEN_PER_YUAN
         return replace(base, unit=unit, raw=f"{sign}{text}", half_unit=half,
                        value=to_fen(fact.value, base.location))
     if fact.unit == "%":
@@ -201,10 +201,10 @@ def project_money(project: ProjectPerformance, field: str, unit: str) -> Figure:
                   PROJECT_MONEY[field], "", None)
     if value is None:
         return base
-    number = value / UNIT_YUAN[unit]
+    number = value / YUAN_PER_UNIT[unit]
     digits = max(0, -int(value.as_tuple().exponent))
     return replace(base, raw=f"{number:.{digits}f}", value=to_fen(value, base.location),
-                   half_unit=half_digit(value) * int(UNIT_YUAN[unit]) * FEN_PER_YUAN)
+                   half_unit=half_digit(value) * int(YUAN_PER_UNIT[unit]) * FEN_PER_YUAN)
 
 
 def project_rate(project: ProjectPerformance) -> Figure:

@@ -6,8 +6,9 @@ signed sum of other printed figures (the *actual* side), or bounds it (`relation
 `Ratio` says a printed rate (a share, a growth or execution rate) equals the rate recomputed
 from printed figures. A few reusable shapes (a total over the rows above it, a subject over its
 sub-subjects, a row's total over its columns, an equation between referenced cells, the 类 lines
-of two tables) produce them; `IDENTITIES` (within one table) and `CROSS_TABLE` (between tables)
-list which shape applies where. Deepening validation is adding lines to those lists.
+of two tables) produce them. This is the engine; the catalogs that say which shape applies
+where are data beside it (final_identities.py for a 决算, budget_identities.py for a 预算).
+Deepening validation is adding lines to those catalogs.
 
 Shapes only collect figures and compute the allowance rounding gives them; whether a difference
 is acceptable is decided by GX (`suites.py`). Tolerances (see figures.py for a figure's own):
@@ -296,7 +297,8 @@ class Equation(Shape):
 class SumOfPreceding(Shape):
     """A total row over the rows above it on the same side (公开01 本年收入合计 = 一 … 八), in
     each of `columns` (None: every column of the total row); "其中" rows are breakdowns of the
-    row above and are not added again."""
+    row above and are not added again, nor are rows whose item `skip` finds (预算01's
+    "1.一般公共预算资金" under 一、财政拨款收入)."""
 
     name: str
     table: str
@@ -305,6 +307,7 @@ class SumOfPreceding(Shape):
     scope: str = "side"
     skip_prefixes: tuple[str, ...] = ("其中",)
     severity: str = "error"
+    skip: re.Pattern[str] | None = None
 
     def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
         table = _table(disclosure, self, self.table)
@@ -317,7 +320,8 @@ class SumOfPreceding(Shape):
             return
         above = table.rows[: next(i for i, r in enumerate(table.rows) if r is total)]
         parts = [r for r in above if r.keys.get(self.scope) == total.keys.get(self.scope)
-                 and not r.keys.get("item", "").startswith(self.skip_prefixes)]
+                 and not r.keys.get("item", "").startswith(self.skip_prefixes)
+                 and not (self.skip and self.skip.search(r.keys.get("item", "")))]
         rows = f"rows {parts[0].ref.row}–{parts[-1].ref.row}" if parts else "no rows"
         about = " ".join(filter(None, ("Σ", total.keys.get(self.scope), rows)))
         for column in self.columns or tuple(total.cells):
@@ -391,15 +395,17 @@ class RowSum(Shape):
 
 @dataclass(frozen=True)
 class ClassLines(Shape):
-    """The 类 lines a two-sided table lists (公开01/04 支出 side, one per 功能分类 类) equal the 类
-    rows of a subject table (公开03/05/07/08), matched by name; a 类 one of them lacks is blank."""
+    """The 类 lines a two-sided table lists (公开01/04 支出 side, one per 功能分类 类, above its
+    first row named one of `ends`) equal the 类 rows of a subject table (公开03/05/07/08),
+    matched by name; a 类 one of them lacks is blank."""
 
     name: str
-    summary: str  # 公开01 or 公开04
+    summary: str  # 公开01 or 公开04 (预算01 or 预算04)
     column: str
-    subject: str  # 公开03, 05, 07 or 08
+    subject: str  # 公开03, 05, 07 or 08 (预算03, 05, 06 or 07)
     subject_column: str = "本年支出合计"
     severity: str = "error"
+    ends: tuple[str, ...] = ("本年支出合计",)  # a 预算 has no 本年支出合计: its lines end at 支出总计
 
     def items(self, disclosure: Disclosure) -> Iterator[Item | Gap]:
         summary = _table(disclosure, self, self.summary)
@@ -409,9 +415,9 @@ class ClassLines(Shape):
         if isinstance(summary, Gap) or isinstance(subject, Gap):
             return
         end = next((i for i, r in enumerate(summary.rows)
-                    if r.keys.get("side") == "支出" and normal(r.keys.get("item", "")) == "本年支出合计"), None)
+                    if r.keys.get("side") == "支出" and normal(r.keys.get("item", "")) in self.ends), None)
         if end is None:
-            yield Gap(self.name, self.summary, "no row 支出 本年支出合计")
+            yield Gap(self.name, self.summary, f"no row 支出 {' / '.join(self.ends)}")
             return
         lines = {normal(r.keys.get("item", "")): r for r in summary.rows[:end]
                  if r.keys.get("side") == "支出" and r.keys.get("item")}
@@ -499,156 +505,25 @@ class ProjectsTotal(Shape):
         yield _identity(self.name, total, executed, f"Σ 全年执行数 of {len(executed)} 绩效自评表")
 
 
-# --- the template's identities ----------------------------------------------------------------
+# --- pieces every catalog builds its identities from -------------------------------------------
 
-INCOME_SOURCES = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-SPENDING_TYPES = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
-FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
-FUND_COLUMNS = ("合计", *FUNDS)
-THREE_PUBLIC = ("预算数", "决算数")
-SUBJECT_TABLES = ("公开02", "公开03", "公开05", "公开07", "公开08")
-
-
-def _s01(side: str, item: str, optional: bool = False) -> Ref:
-    return Ref("公开01", {"side": side, "item": item}, "金额", optional=optional)
-
-
-def _s04(side: str, item: str, column: str | None = None, after: str | None = None, optional=False) -> Ref:
-    return Ref("公开04", {"side": side, "item": item}, column,
-               after={"side": side, "item": after} if after else None, optional=optional)
-
-
-def _total(table: str, column: str | None = None) -> Ref:
+def total_ref(table: str, column: str | None = None) -> Ref:
+    """A subject table's 合计 line."""
     return Ref(table, {"code": "", "name": "合计"}, column)
 
 
-def _item(table: str, item: str, column: str | None = None, **match: str) -> Ref:
+def item_ref(table: str, item: str, column: str | None = None, **match: str) -> Ref:
     return Ref(table, {**match, "item": item}, column)
 
 
-def _rollups(table: str) -> tuple[Shape, ...]:
+def rollups(table: str) -> tuple[Shape, ...]:
+    """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 of a subject table."""
     return (SubjectRollup(f"{table} 合计 = Σ 类", table, level=0),
             SubjectRollup(f"{table} 类 = Σ 款", table, level=3),
             SubjectRollup(f"{table} 款 = Σ 项", table, level=5))
 
 
-IDENTITIES: tuple[Shape, ...] = (
-    # 公开01 收入支出决算总表
-    Equation("公开01 收入总计 = 支出总计", _s01("收入", "总计"), (_s01("支出", "总计"),)),
-    SumOfPreceding("公开01 本年收入合计 = Σ 收入项目", "公开01", {"side": "收入", "item": "本年收入合计"}, ("金额",)),
-    SumOfPreceding("公开01 本年支出合计 = Σ 类", "公开01", {"side": "支出", "item": "本年支出合计"}, ("金额",)),
-    Equation("公开01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", _s01("收入", "总计"),
-             (_s01("收入", "本年收入合计"), _s01("收入", "使用非财政拨款结余（含专用结余）", optional=True),
-              _s01("收入", "年初结转和结余", optional=True))),
-    Equation("公开01 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", _s01("支出", "总计"),
-             (_s01("支出", "本年支出合计"), _s01("支出", "结余分配", optional=True),
-              _s01("支出", "年末结转和结余", optional=True))),
-    # 公开02 收入决算表
-    *_rollups("公开02"),
-    RowSum("公开02 本年收入合计 = Σ 收入来源", "公开02", "本年收入合计", INCOME_SOURCES),
-    # 公开03 支出决算表
-    *_rollups("公开03"),
-    RowSum("公开03 本年支出合计 = Σ 支出类型", "公开03", "本年支出合计", SPENDING_TYPES),
-    # 公开04 财政拨款收入支出决算总表
-    SumOfPreceding("公开04 本年收入合计 = Σ 财政拨款收入", "公开04", {"side": "收入", "item": "本年收入合计"},
-                   ("金额",)),
-    Equation("公开04 年初财政拨款结转和结余 = Σ 各类财政拨款",
-             _s04("收入", "年初财政拨款结转和结余", "金额"),
-             tuple(_s04("收入", f, "金额", after="年初财政拨款结转和结余", optional=True) for f in FUNDS)),
-    Equation("公开04 收入总计 = 本年收入合计 + 年初财政拨款结转和结余", _s04("收入", "总计", "金额"),
-             (_s04("收入", "本年收入合计", "金额"), _s04("收入", "年初财政拨款结转和结余", "金额", optional=True))),
-    SumOfPreceding("公开04 本年支出合计 = Σ 类", "公开04", {"side": "支出", "item": "本年支出合计"}),
-    Equation("公开04 支出总计 = 本年支出合计 + 年末财政拨款结转和结余", _s04("支出", "总计"),
-             (_s04("支出", "本年支出合计"), _s04("支出", "年末财政拨款结转和结余", optional=True)),
-             columns=FUND_COLUMNS),
-    Equation("公开04 收入总计 = 支出总计", _s04("收入", "总计", "金额"), (_s04("支出", "总计", "合计"),)),
-    RowSum("公开04 合计 = Σ 各类财政拨款", "公开04", "合计", FUNDS, where={"side": "支出"}),
-    *(Equation(f"公开04 {fund}: 收入 + 年初结转和结余 = 支出总计", _s04("支出", "总计", fund),
-               (_s04("收入", fund, "金额", optional=True),
-                _s04("收入", fund, "金额", after="年初财政拨款结转和结余", optional=True)))
-      for fund in FUNDS),
-    # 公开05 一般公共预算财政拨款支出决算表
-    *_rollups("公开05"),
-    RowSum("公开05 本年支出合计 = 基本支出 + 项目支出", "公开05", "本年支出合计", ("基本支出", "项目支出")),
-    # 公开06 一般公共预算财政拨款基本支出决算明细表
-    SubjectRollup("公开06 类 = Σ 款", "公开06", level=3),
-    *(Equation(f"公开06 {group}合计 = Σ {group}类", Ref("公开06", {"name": f"{group}合计"}, "决算数"),
-               (Ref("公开06", {"cost_group": group, "code": CLASS}, "决算数", every=True),))
-      for group in ("人员经费", "公用经费")),
-    # 公开07 政府性基金预算财政拨款收入支出决算表, 公开08 国有资本经营预算财政拨款支出决算表
-    *_rollups("公开07"),
-    RowSum("公开07 本年支出合计 = 基本支出 + 项目支出", "公开07", "本年支出合计", ("基本支出", "项目支出")),
-    RowSum("公开07 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出合计", "公开07", "年末结转和结余",
-           ("年初结转和结余", "本年收入"), ("本年支出合计",)),
-    *_rollups("公开08"),
-    RowSum("公开08 本年支出合计 = 基本支出 + 项目支出", "公开08", "本年支出合计", ("基本支出", "项目支出")),
-    # 公开09 财政拨款“三公”经费支出决算表, for 预算数 and 决算数
-    Equation("公开09 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费", _item("公开09", "合计"),
-             tuple(_item("公开09", i) for i in ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")),
-             columns=THREE_PUBLIC),
-    Equation("公开09 公务用车购置及运行维护费 = 购置费 + 运行维护费", _item("公开09", "公务用车购置及运行维护费"),
-             (_item("公开09", "公务用车购置费"), _item("公开09", "公务用车运行维护费")), columns=THREE_PUBLIC),
-    # 公开10 部门决算公开相关信息统计表 (not mandatory: not evaluated when absent)
-    Equation("公开10 政府采购合计 = 货物 + 工程 + 服务", _item("公开10", "合计", "统计数", section="政府采购情况"),
-             tuple(_item("公开10", i, "统计数", section="政府采购情况") for i in ("货物", "工程", "服务"))),
-    Equation("公开10 车辆数合计 = Σ 各类用车",
-             Ref("公开10", {"section": "国有资产占用情况", "item": re.compile("^车辆数合计")}, "统计数"),
-             (Ref("公开10", {"section": "国有资产占用情况", "item": re.compile("用车$")}, "统计数",
-                  every=True),)),
-)
-
-CROSS_TABLE: tuple[Shape, ...] = (
-    # 公开01 ↔ 公开02 ↔ 公开03
-    Equation("公开01 本年收入合计 = 公开02 合计", _s01("收入", "本年收入合计"), (_total("公开02", "本年收入合计"),)),
-    Equation("公开01 本年支出合计 = 公开03 合计", _s01("支出", "本年支出合计"), (_total("公开03", "本年支出合计"),)),
-    Equation("公开02 财政拨款收入 = 公开01 各类财政拨款收入", _total("公开02", "财政拨款收入"),
-             tuple(_s01("收入", f"{f}收入", optional=True) for f in FUNDS)),
-    *(Equation(f"公开02 {source} = 公开01 {source}", _total("公开02", source), (_s01("收入", source, optional=True),))
-      for source in INCOME_SOURCES[1:]),
-    ClassLines("公开01 类支出 = 公开03 类", "公开01", "金额", "公开03"),
-    # 公开04 ↔ 公开01/02, and ↔ 公开05/07/08 per fund
-    Equation("公开04 本年收入合计 = 公开02 财政拨款收入", _s04("收入", "本年收入合计", "金额"),
-             (_total("公开02", "财政拨款收入"),)),
-    *(Equation(f"公开04 {fund} = 公开01 {fund}收入", _s04("收入", fund, "金额", optional=True),
-               (_s01("收入", f"{fund}收入", optional=True),)) for fund in FUNDS),
-    Equation("公开04 一般公共预算财政拨款支出 = 公开05 合计", _s04("支出", "本年支出合计", FUNDS[0]),
-             (_total("公开05", "本年支出合计"),)),
-    ClassLines("公开04 一般公共预算类支出 = 公开05 类", "公开04", FUNDS[0], "公开05"),
-    Equation("公开04 政府性基金预算财政拨款支出 = 公开07 合计", _s04("支出", "本年支出合计", FUNDS[1]),
-             (_total("公开07", "本年支出合计"),)),
-    ClassLines("公开04 政府性基金预算类支出 = 公开07 类", "公开04", FUNDS[1], "公开07"),
-    Equation("公开04 政府性基金预算财政拨款收入 = 公开07 本年收入", _s04("收入", FUNDS[1], "金额", optional=True),
-             (_total("公开07", "本年收入"),)),
-    Equation("公开04 国有资本经营预算财政拨款支出 = 公开08 合计", _s04("支出", "本年支出合计", FUNDS[2]),
-             (_total("公开08", "本年支出合计"),)),
-    ClassLines("公开04 国有资本经营预算类支出 = 公开08 类", "公开04", FUNDS[2], "公开08"),
-    # 公开03 (all funds) covers the 财政拨款 tables
-    Equation("公开03 ≥ 公开05 + 公开07 + 公开08", _total("公开03"),
-             tuple(_total(t) for t in ("公开05", "公开07", "公开08")),
-             columns=("本年支出合计", "基本支出", "项目支出"), relation="≥"),
-    # 公开05 ↔ 公开06
-    Equation("公开05 基本支出 = 公开06 人员经费合计 + 公用经费合计", _total("公开05", "基本支出"),
-             (Ref("公开06", {"name": "人员经费合计"}, "决算数"), Ref("公开06", {"name": "公用经费合计"}, "决算数"))),
-    # 公开10 机关运行经费 (行政单位 and 参公 units only) = 公开06 公用经费
-    Equation("公开10 机关运行经费 = 公开06 公用经费合计",
-             Ref("公开10", {"section": "机关运行经费"}, "统计数", every=True),
-             (Ref("公开06", {"name": "公用经费合计"}, "决算数"),), skip_if_total_blank=True),
-    # 公开09 (all 财政拨款, basic and project) covers 公开06's items (basic expenditure only)
-    *(Equation(f"公开09 {item} ≥ 公开06 {code}", _item("公开09", item, "决算数"),
-               (Ref("公开06", {"code": code}, "决算数", optional=True),), relation="≥")
-      for item, code in (("公务用车运行维护费", "30231"), ("公务接待费", "30217"), ("因公出国（境）费", "30212"))),
-    # 绩效自评表 vs 项目支出: reported only
-    ProjectsTotal("Σ 绩效自评 全年执行数 vs 公开03 项目支出", _total("公开03", "项目支出")),
-)
-
-PERFORMANCE: tuple[Shape, ...] = (
-    ProjectShape("绩效自评 资金结余 = 全年预算数 − 全年执行数", project_balance),
-    ProjectShape("绩效自评 执行率 = 全年执行数 / 全年预算数", project_rate_of),
-    ProjectShape("绩效自评 总分 = Σ 得分", project_score),
-)
-
-
-def resolve(disclosure: Disclosure, shapes: tuple[Shape, ...] = IDENTITIES) -> tuple[list[Item], list[Gap]]:
+def resolve(disclosure: Disclosure, shapes: tuple[Shape, ...]) -> tuple[list[Item], list[Gap]]:
     items: list[Item] = []
     gaps: list[Gap] = []
     for shape in shapes:

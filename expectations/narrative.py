@@ -10,9 +10,13 @@ of a stated rate (a completion rate against a stated 年初预算数).
 Rates:
 * share_pct of X = X / the quantity `SHARE_OF` names (e.g. income:财政拨款收入 of income);
 * completion_pct of X = X / its budget (公开09 预算数, or the budget the narrative states);
-* yoy_pct of X = change / (X − change), the change being the yoy_change stated for X;
+* yoy_pct of X = change / (X − change), the change being the yoy_change stated for X, or
+  (X − prior) / prior where the prior year's figure is stated (a 预算's "2023年当年预算执行数为…");
 * performance_execution_rate = Σ 全年执行数 / Σ 全年预算数 of the 绩效自评表.
 X is the table figure when a table holds it, else the figure the narrative states.
+
+Each document kind has its catalog (`Catalog`): this module's is a 决算's (`FINAL_CATALOG`), a
+预算's is in budget_narrative.py; suites.py applies each kind's shapes to its documents.
 """
 
 from __future__ import annotations
@@ -102,15 +106,35 @@ SHARE_OF = ((r"income:.+", "income"), (r"expenditure:.+", "expenditure"),
             (r"three_public:.+", "three_public"))
 
 
-def table_terms(disclosure: Disclosure, key: str, measure: str = "amount") -> tuple[Term, ...] | None:
+PROJECT_QUANTITIES: dict[str, Callable[[Disclosure], tuple[Term, ...]]] = {}  # filled below
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One kind's reconciliation: its quantities (key regex -> the cells holding it), the
+    column a reference without one is read from per measure, what each share is of, and the
+    quantities read from the 绩效自评表."""
+
+    quantities: tuple[tuple[str, Callable[[re.Match], tuple[Ref, ...]]], ...]
+    measure_column: tuple[tuple[str, str], ...] = ()
+    share_of: tuple[tuple[str, str], ...] = ()
+    projects: tuple[tuple[str, Callable[[Disclosure], tuple[Term, ...]]], ...] = ()
+
+    def column(self, measure: str) -> str | None:
+        return dict(self.measure_column).get(measure)
+
+
+def table_terms(disclosure: Disclosure, key: str, measure: str = "amount",
+                catalog: Catalog | None = None) -> tuple[Term, ...] | None:
     """The printed cells holding quantity `key`, or None when no table holds it (or the row
     is not printed: a quantity of an absent optional table is simply not compared)."""
-    for pattern, refs in QUANTITIES:
+    catalog = catalog or FINAL_CATALOG
+    for pattern, refs in catalog.quantities:
         match = re.fullmatch(pattern, key)
         if match:
             try:
                 found = tuple((ref.sign, f) for ref in refs(match)
-                              for f in ref.figures(disclosure, MEASURE_COLUMN.get(measure)))
+                              for f in ref.figures(disclosure, catalog.column(measure)))
             except Missing:
                 return None
             if all(f.row == 0 for _, f in found):  # every row absent: the table does not hold it
@@ -128,18 +152,22 @@ def _project_count(disclosure: Disclosure, grade: str | None = None) -> tuple[Te
     return ((1, Figure("绩效自评表", "个", 0, f"等级{grade}" if grade else "", "项目数", str(n), n, "count")),)
 
 
-PROJECT_QUANTITIES: dict[str, Callable[[Disclosure], tuple[Term, ...]]] = {
+PROJECT_QUANTITIES.update({
     "performance_budget": lambda d: _performance(d, "annual_budget"),
     "performance_executed": lambda d: _performance(d, "executed"),
     "projects_evaluated": _project_count,
     **{f"projects_grade:{g}": (lambda d, g=g: _project_count(d, g)) for g in "优良中差"},
-}
+})
+FINAL_CATALOG = Catalog(QUANTITIES, tuple(MEASURE_COLUMN.items()), SHARE_OF, tuple(PROJECT_QUANTITIES.items()))
 
 
-def quantity(disclosure: Disclosure, key: str, measure: str = "amount") -> tuple[Term, ...] | None:
-    if key in PROJECT_QUANTITIES:
-        return PROJECT_QUANTITIES[key](disclosure) if disclosure.projects else None
-    return table_terms(disclosure, key, measure)
+def quantity(disclosure: Disclosure, key: str, measure: str = "amount",
+             catalog: Catalog | None = None) -> tuple[Term, ...] | None:
+    catalog = catalog or FINAL_CATALOG
+    projects = dict(catalog.projects)
+    if key in projects:
+        return projects[key](disclosure) if disclosure.projects else None
+    return table_terms(disclosure, key, measure, catalog)
 
 
 def _about(terms: tuple[Term, ...]) -> str:
@@ -155,6 +183,7 @@ class Statements(Shape):
 
     name: str = "情况说明"
     severity: str = "warning"
+    catalog: Catalog = FINAL_CATALOG
 
     @property
     def check_names(self) -> tuple[str, ...]:
@@ -167,7 +196,7 @@ class Statements(Shape):
             if fact.quantity is None:
                 continue
             try:
-                item = _compare(disclosure, facts, i, fact, unit)
+                item = _compare(disclosure, facts, i, fact, unit, self.catalog)
             except ValueError as error:  # a stated figure finer than its quantum (12.345元)
                 yield Gap(CHECKS[0], NARRATIVE, f"line {fact.ref.line}: {error}")
                 continue
@@ -176,13 +205,13 @@ class Statements(Shape):
 
 
 def _compare(disclosure: Disclosure, facts: list[NarrativeFact], i: int, fact: NarrativeFact,
-             unit: str) -> Item | None:
+             unit: str, catalog: Catalog = FINAL_CATALOG) -> Item | None:
     figure = stated(fact, unit)
     key = fact.quantity
     if fact.measure == "budget" and not key.startswith("three_public"):
         return None  # only 公开09 prints budgets; others are inputs of completion rates
     if fact.measure in ("amount", "budget", "count"):
-        terms = quantity(disclosure, key, fact.measure)
+        terms = quantity(disclosure, key, fact.measure, catalog)
         if terms is None or {f.kind for _, f in terms} != {figure.kind}:
             return None
         check = {"amount": AMOUNT, "budget": BUDGET, "count": COUNT}[fact.measure]
@@ -190,20 +219,28 @@ def _compare(disclosure: Disclosure, facts: list[NarrativeFact], i: int, fact: N
             check = COUNT
         return Identity(check, terms, ((1, figure),), f"{_about(terms)} vs 情况说明", figure)  # as printed: table ≠ narrative
     if fact.measure == "share_pct":
-        whole = next((of for pattern, of in SHARE_OF if re.fullmatch(pattern, key)), None)
-        part, total = _amount(disclosure, facts, i, key), _amount(disclosure, facts, i, whole) if whole else None
+        whole = next((of for pattern, of in catalog.share_of if re.fullmatch(pattern, key)), None)
+        part = _amount(disclosure, facts, i, key, catalog)
+        total = _amount(disclosure, facts, i, whole, catalog) if whole else None
         if part and total:
             return Ratio(SHARE, figure, part, total, f"{_about(part)} / {_about(total)}")
     elif fact.measure == "completion_pct":
         if key == "performance_execution_rate":
             part, budget = _performance(disclosure, "executed"), _performance(disclosure, "annual_budget")
         else:
-            part, budget = _amount(disclosure, facts, i, key), _budget(disclosure, facts, i, key)
+            part, budget = _amount(disclosure, facts, i, key, catalog), _budget(disclosure, facts, i, key, catalog)
         if part and budget:
             return Ratio(COMPLETION, figure, part, budget, f"{_about(part)} / {_about(budget)}")
     elif fact.measure == "yoy_pct":
         change = _nearest(facts, i, key, ("yoy_change",), unit="元")
-        current = _amount(disclosure, facts, i, key)
+        prior = _nearest(facts, i, key, ("prior_year",), unit="元")
+        current = _amount(disclosure, facts, i, key, catalog)
+        if prior is not None and current:  # "2023年当年预算执行数为60.13万元…比2023年预算执行数减少57.14%"
+            before = stated(prior, unit)
+            if not before.value:
+                return None  # a rate of growth from nothing is not a rate ("增加100.00%" by convention)
+            return Ratio(GROWTH, figure, (*current, (-1, before)), ((1, before),),
+                         f"({_about(current)} − {before.location}) / {before.location}")
         if change is not None and current:
             moved = stated(change, unit)
             return Ratio(GROWTH, figure, ((1, moved),), (*current, (-1, moved)),
@@ -223,17 +260,19 @@ def _nearest(facts: list[NarrativeFact], i: int, key: str, measures: tuple[str, 
     return min(found, key=lambda c: (c[1].section != section, c[0] > i, abs(c[0] - i)))[1]
 
 
-def _amount(disclosure: Disclosure, facts, i: int, key: str) -> tuple[Term, ...] | None:
-    terms = quantity(disclosure, key)
+def _amount(disclosure: Disclosure, facts, i: int, key: str, catalog: Catalog = FINAL_CATALOG
+            ) -> tuple[Term, ...] | None:
+    terms = quantity(disclosure, key, catalog=catalog)
     if terms:
         return terms
     fact = _nearest(facts, i, key, ("amount",), unit="元")
     return ((1, stated(fact, disclosure.info.unit)),) if fact else None
 
 
-def _budget(disclosure: Disclosure, facts, i: int, key: str) -> tuple[Term, ...] | None:
+def _budget(disclosure: Disclosure, facts, i: int, key: str, catalog: Catalog = FINAL_CATALOG
+            ) -> tuple[Term, ...] | None:
     if key.startswith("three_public"):
-        terms = quantity(disclosure, key, "budget")
+        terms = quantity(disclosure, key, "budget", catalog)
         if terms and any(f.printed for _, f in terms):
             return terms
     fact = _nearest(facts, i, key, ("budget",), unit="元")
@@ -241,4 +280,4 @@ def _budget(disclosure: Disclosure, facts, i: int, key: str) -> tuple[Term, ...]
 
 
 NARRATIVE_SHAPES: tuple[Shape, ...] = (Statements(),)
-__all__ = ["CHECKS", "NARRATIVE", "NARRATIVE_SHAPES", "quantity"]
+__all__ = ["CHECKS", "FINAL_CATALOG", "NARRATIVE", "NARRATIVE_SHAPES", "Catalog", "Statements", "quantity"]

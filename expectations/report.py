@@ -14,9 +14,10 @@ from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Any
 
-from expectations.figures import QUANTUM, Figure, from_quanta, to_yuan
+from expectations.figures import FEN_PER_YUAN, QUANTUM, Figure, from_quanta, to_yuan
 from expectations.identities import Gap, Identity, Ratio
 from expectations.frames import UNIT_CONTRADICTED, UNREADABLE
+from pipelines.amounts import YUAN_PER_UNIT
 
 ROW_KEYS = ("suite", "finding", "check", "severity", "success", "expected", "actual", "difference", "tolerance", "unit",
             "location", "table", "row", "column", "detail")
@@ -197,7 +198,7 @@ def _money(value: Decimal, grouping: str = ",") -> str:
 
 def _in_unit(fen: int, unit: str) -> str:
     """A sum in a printed unit, e.g. 1241.96 (万元)."""
-    return _money(Decimal(fen).scaleb({"万元": -6, "亿元": -10}.get(unit, -2)), grouping="")
+    return _money(Decimal(fen) / FEN_PER_YUAN / YUAN_PER_UNIT.get(unit, 1), grouping="")
 
 
 def _decimal(value: Fraction, rounding=ROUND_HALF_EVEN) -> Decimal:

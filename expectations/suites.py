@@ -1,7 +1,7 @@
 """The suites, one per concern, declared as data: the frame each validates, its checks, and
 the GX expectations that decide them. A new suite is a new `SuiteSpec` here; a new identity
-is a line in `identities.py` (IDENTITIES, CROSS_TABLE, PERFORMANCE) or a quantity in
-`narrative.py`, and becomes a check of its suite.
+is a line in a kind's catalog (`final_identities.py`, `budget_identities.py`) or a quantity in
+`narrative.py` (`budget_narrative.py` for a 预算), and becomes a check of its suite.
 
     suite                        concern                                     severity  finding
     document_completeness        every mandatory table (公开01–09) found, read,  error     extraction
@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from expectations.frames import ACCEPTABLE, PARSER_WARNING_STATUS, Frame, amount_frame, comparison_frame, table_frame
-from expectations.identities import CROSS_TABLE, IDENTITIES, PERFORMANCE, Shape
+from expectations.final_identities import CROSS_TABLE, IDENTITIES, PERFORMANCE
+from expectations.identities import Shape
 from expectations.budget_identities import BUDGET_CROSS_TABLE, BUDGET_IDENTITIES
+from expectations.budget_narrative import BUDGET_NARRATIVE_SHAPES
 from expectations.narrative import NARRATIVE_SHAPES
 from expectations.report import describe_amount, describe_item, describe_table
 from pipelines.model import Disclosure
@@ -122,7 +124,8 @@ def no_rounding(gx: Any, **settings: Any) -> Any:
 
 
 def checks_of(shapes: tuple[Shape, ...]) -> tuple[Check, ...]:
-    return tuple(Check(name, s.severity) for s in shapes for name in s.check_names)
+    """Each check once, though shapes of several kinds report under it (情况说明 金额 = 表中数)."""
+    return tuple(dict.fromkeys(Check(name, s.severity) for s in shapes for name in s.check_names))
 
 
 NON_NEGATIVE = Check("金额 ≥ 0")
@@ -138,9 +141,10 @@ def _comparisons(shapes: tuple[Shape, ...] | dict[str, tuple[Shape, ...]]) -> Ca
     return lambda d: comparison_frame(d, shapes)
 
 
-# Each document kind's identity catalog (identities.py, budget_identities.py).
+# Each document kind's identity catalog (final_identities.py, budget_identities.py).
 WITHIN_TABLE = {"决算": IDENTITIES, "预算": BUDGET_IDENTITIES}
 BETWEEN_TABLES = {"决算": CROSS_TABLE, "预算": BUDGET_CROSS_TABLE}
+NARRATIVE = {"决算": NARRATIVE_SHAPES, "预算": BUDGET_NARRATIVE_SHAPES}  # narrative.py, budget_narrative.py
 
 
 SUITES: tuple[SuiteSpec, ...] = (
@@ -159,6 +163,6 @@ SUITES: tuple[SuiteSpec, ...] = (
               checks_of(PERFORMANCE), _comparisons(PERFORMANCE), within_rounding, describe_item,
               report_passing=True, rounding=True),
     SuiteSpec("narrative_consistency", "The 情况说明 states what the tables print",
-              checks_of(NARRATIVE_SHAPES), _comparisons(NARRATIVE_SHAPES),
+              checks_of(NARRATIVE_SHAPES + BUDGET_NARRATIVE_SHAPES), _comparisons(NARRATIVE),
               within_rounding, describe_item, report_passing=True, rounding=True),
 )

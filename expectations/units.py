@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipelines.amounts import WAN
 from pipelines.model import Disclosure, ParsedTable
 
-FACTORS = {Decimal(10_000): "万元 printed as 元", Decimal("0.0001"): "元 printed as 万元"}
+FACTORS = {WAN: "万元 printed as 元", 1 / WAN: "元 printed as 万元"}
 KEY = Decimal("0.01")  # compare in 万元 to 2 decimals: the precision the documents print
 SIGNIFICANT = Decimal(10)  # smaller figures (in 万元) meet by chance too easily
 EVIDENCE = 2  # distinct figures that must agree only when scaled
@@ -37,7 +38,7 @@ class Contradiction:
 
 
 def _wan(yuan: Decimal) -> Decimal:
-    return (yuan / 10_000).quantize(KEY)
+    return (yuan / WAN).quantize(KEY)
 
 
 def _table_amounts(table: ParsedTable) -> set[Decimal]:

@@ -122,7 +122,8 @@ class NarrativeFact:
 
     `quantity` is a canonical key when the subject could be resolved
     (e.g. "total_income", "公开06:30201"), else None; `subject` is the phrase as printed.
-    `measure`: amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count.
+    `measure`: amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count |
+    prior_year (a 预算's "2023年当年预算执行数为…": the year before's figure of the subject).
     For amounts `value` is in 元; for percentages it is the printed percent; for counts the count.
     `prior_year_value` is derived for yoy changes when the current value is stated alongside.
     """

@@ -24,10 +24,10 @@ from urllib.parse import unquote, urljoin, urlparse
 import requests
 import urllib3
 
+from pipelines import settings
 from pipelines.isolation import Limits
 from pipelines.raw import file_sha256, list_raw
 
-ROOT = Path(__file__).resolve().parents[1]
 RETRYABLE_STATUS = {408, 425, 429, 500, 502, 503, 504}
 SAFE_NAME = re.compile(r"[^\w.\-\u3400-\u9fff]+")
 
@@ -67,20 +67,16 @@ class DownloadError(Exception):
         self.url, self.problem, self.retryable = url, problem, retryable
 
 
-def raw_folder() -> Path:
-    return Path(os.environ.get("JUESUAN_RAW", ROOT / "raw"))
-
-
 def load_sources(path: Path | None = None) -> Sources:
     """The configured sources; without a file, just raw/."""
-    path = Path(path or os.environ.get("JUESUAN_SOURCES", ROOT / "sources.toml"))
+    path = Path(path or settings.sources_file())
     config = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     base = path.parent
 
     def resolve(p: str) -> Path:
         return (base / p).resolve()
 
-    raw = raw_folder().resolve()
+    raw = settings.raw_folder().resolve()
     folders = [raw] + [f for f in (resolve(p) for p in config.get("folders", [])) if f != raw]
     download = config.get("download", {})
     limits = config.get("limits", {})

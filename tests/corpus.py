@@ -4,13 +4,14 @@ golden files in tests/golden/, read by eye from the rendered page images."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from pipelines import settings
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("JUESUAN_CORPUS", ROOT.parent / "shared" / "corpus"))
+CORPUS = settings.corpus_folder()
 GOLDEN = ROOT / "tests" / "golden"
 
 

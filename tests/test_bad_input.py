@@ -149,7 +149,7 @@ def test_a_2000_page_pdf_is_refused_quickly_and_clearly(tmp_path):
 def test_a_pdf_that_is_not_a_disclosure(tmp_path):
     from reportlab.pdfgen import canvas
 
-    from pipelines.render.canvas import FONT, register_font
+    from tests.render.canvas import FONT, register_font
 
     register_font()
     path = tmp_path / "会议纪要.pdf"

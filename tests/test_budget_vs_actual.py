@@ -66,3 +66,24 @@ def test_a_department_and_a_unit_disclosure_are_different(paired):
 def test_departments_are_matched_by_a_documented_rule(paired, a, b, same):
     conn, _ = paired
     assert conn.execute("SELECT same_department(?, ?)", [a, b]).fetchone()[0] is same
+
+
+def test_the_budget_figures_a_final_account_prints_itself(paired):
+    """The seed 决算 prints budgets of its own: 公开09's 预算数, each 绩效自评表's 年初预算数, and
+    情况说明 sentences such as '一般公共预算财政拨款支出年初预算1,518.93万元，支出决算1,535.14万元，
+    完成年初预算的101.07%' (figures read from the seed's text)."""
+    conn, _ = paired
+    rows = {(source, item): (budget, actual, rate, printed) for source, item, budget, actual, rate, printed in
+            conn.execute("""SELECT source, item, budget_wan, actual_wan, execution_rate, printed_rate
+                            FROM v_budget_vs_actual_printed""").fetchall()}
+    assert rows[("情况说明", "一般公共预算财政拨款支出")] == (
+        Decimal("1518.93"), Decimal("1535.14"), Decimal("101.07"), Decimal("101.07"))
+    assert rows[("情况说明", "社会保障和就业支出")][:2] == (Decimal("239.68"), Decimal("261.67"))
+    assert rows[("三公经费", "公务接待费")][:3] == (Decimal("25.00"), Decimal("24.85"), Decimal("99.40"))
+    assert rows[("绩效自评表", "专项业务工作经费")][:2] == (Decimal("268.90"), Decimal("260.87"))
+    # within 三公经费 the plain sum is the printed 合计 (预算数 37.00, 决算数 36.85)
+    assert conn.execute("""SELECT sum(budget_wan), sum(actual_wan) FROM v_budget_vs_actual_printed
+                           WHERE source = '三公经费'""").fetchone() == (Decimal("37.00"), Decimal("36.85"))
+    # only the 决算 prints them: the constructed budgets add no row
+    assert {s for s, in conn.execute("""SELECT DISTINCT d.kind FROM v_budget_vs_actual_printed p
+                                        JOIN v_documents d USING (document_sha256)""").fetchall()} == {"决算"}

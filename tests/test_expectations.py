@@ -24,7 +24,8 @@ from expectations import runtime
 from expectations.docs import DataDocsError
 from expectations.figures import Figure, to_fen
 from expectations.frames import amount_frame, comparison_frame
-from expectations.identities import CROSS_TABLE, IDENTITIES, Equation, Identity, Ratio, SumOfPreceding
+from expectations.final_identities import CROSS_TABLE, IDENTITIES
+from expectations.identities import Equation, Identity, Ratio, SumOfPreceding
 from expectations.cells import Ref
 from expectations.report import ROW_KEYS, describe_identity, evaluate
 from expectations.suites import SUITES, Check, SuiteSpec, within_rounding
@@ -97,9 +98,9 @@ def test_suites_one_per_concern():
     assert {s.name: s.finding for s in SUITES} == {name: "extraction" if name == "document_completeness" else "source"
                                                    for name in expectations.SUITE_NAMES}
     checks = {s.name: len(s.checks) for s in SUITES}
-    # 决算 checks + 预算 checks (budget_identities.py: 28 within tables, 7 between them)
-    assert checks == {"document_completeness": 3, "non_negative_amounts": 1, "balanced_totals": 43 + 28,
-                      "cross_table_totals": 27 + 7, "performance_self_evaluation": 3, "narrative_consistency": 6}
+    # 决算 checks + 预算 checks (budget_identities.py: 33 within tables, 18 between them)
+    assert checks == {"document_completeness": 3, "non_negative_amounts": 1, "balanced_totals": 43 + 33,
+                      "cross_table_totals": 27 + 18, "performance_self_evaluation": 3, "narrative_consistency": 6}
 
 
 def test_seed_passes_with_exactly_its_real_warnings(seed_report):

@@ -184,13 +184,14 @@ def let_go(holder: subprocess.Popen) -> None:
 
 
 def test_a_held_warehouse_raises_warehouse_busy_naming_the_holder(tmp_path, monkeypatch):
+    from pipelines import settings
     from pipelines.warehouse import connection
 
     db = tmp_path / "w.duckdb"
     warehouse.connect(db).close()
-    monkeypatch.delenv(connection.LOCK_WAIT_ENV, raising=False)
-    assert connection.lock_wait() == connection.LOCK_WAIT_SECONDS == 120
-    monkeypatch.setenv(connection.LOCK_WAIT_ENV, "0.3")
+    monkeypatch.delenv(settings.LOCK_WAIT, raising=False)
+    assert settings.lock_wait() == 120
+    monkeypatch.setenv(settings.LOCK_WAIT, "0.3")
     holder = hold(db)
     try:
         started = time.monotonic()

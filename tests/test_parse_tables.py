@@ -9,7 +9,7 @@ import pytest
 
 from pipelines.model import CellFlag, DocumentError
 from pipelines.parsing.locate import locate_tables, match_title
-from pipelines.parsing.tables import parse_table
+from pipelines.parsing.layouts import parse_table
 from pipelines.parsing.text import read_lines
 
 T = "\t"

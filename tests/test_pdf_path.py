@@ -1,6 +1,6 @@
 """The PDF path lands exactly what the text path lands.
 
-Every fixture in tests/fixtures/pdf/ is a disclosure typeset as a PDF (`pipelines.render`)
+Every fixture in tests/fixtures/pdf/ is a disclosure typeset as a PDF (`tests.render`)
 next to its text twin; both go through the real path (parse, load into DuckDB) and every
 fact table must hold the same rows, provenance columns aside (a PDF's pages are physical
 pages, its lines are the reader's). Then: provenance, flavor fallback, and the documents
@@ -21,8 +21,8 @@ from pipelines.parsing import pdfgrid
 from pipelines.parsing.document import parse_document
 from pipelines.parsing.text import squash
 from pipelines.raw import read_raw
-from pipelines.render import fixtures as fixture_files
-from pipelines.render.variants import BENCH, VARIANTS
+from tests.render import fixtures as fixture_files
+from tests.render.variants import BENCH, VARIANTS
 from pipelines.warehouse.facts import FACT_TABLES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -69,8 +69,8 @@ def where(location: str) -> tuple[str | None, int | None, str | None]:
 
 def test_every_check_has_a_case():
     """Every 决算 check is proven able to fail by breaking one cell of the seed. The 预算 catalog
-    (budget_identities.py) has no budget seed to break yet: its checks are exercised on the
-    three corpus budgets (test_corpus_budgets.py), where they pass."""
+    (budget_identities.py) has its own proof, on a budget built from the seed
+    (test_budget_validation_proof.py)."""
     checks = [c.name for s in SUITES for c in s.checks]
     assert len(set(checks)) == len(checks)  # a check's name is its identity in the warehouse
     budget = {name for shape in BUDGET_IDENTITIES + BUDGET_CROSS_TABLE for name in shape.check_names}

@@ -276,7 +276,7 @@ COMMENT ON COLUMN fact_narrative.fiscal_year IS '决算年度 — fiscal year of
 COMMENT ON COLUMN fact_narrative.section IS '情况说明的章节（所印） — narrative section as printed';
 COMMENT ON COLUMN fact_narrative.subject IS '所述对象（所印） — subject as printed';
 COMMENT ON COLUMN fact_narrative.quantity IS '规范量键，如 total_income、income:财政拨款收入、economic:30201 — canonical quantity key, e.g. total_income, income:财政拨款收入';
-COMMENT ON COLUMN fact_narrative.measure IS '量度：amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count — measure';
+COMMENT ON COLUMN fact_narrative.measure IS '量度：amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count | prior_year（预算：上年预算执行数） — measure';
 COMMENT ON COLUMN fact_narrative.value IS '数值（金额为元，否则为 % 或数量） — value: 元 for money, else % or a count';
 COMMENT ON COLUMN fact_narrative.unit IS '单位：元、%、个 … — unit of value (元 for money)';
 COMMENT ON COLUMN fact_narrative.prior_year_value IS '上年数（由所述变化推出） — prior-year value, derived from a stated change';
@@ -722,7 +722,7 @@ COMMENT ON COLUMN v_narrative.fiscal_year IS '决算年度 — fiscal year of th
 COMMENT ON COLUMN v_narrative.section IS '情况说明的章节（所印） — narrative section as printed';
 COMMENT ON COLUMN v_narrative.subject IS '所述对象（所印） — subject as printed';
 COMMENT ON COLUMN v_narrative.quantity IS '规范量键，如 total_income、income:财政拨款收入、economic:30201 — canonical quantity key, e.g. total_income, income:财政拨款收入';
-COMMENT ON COLUMN v_narrative.measure IS '量度：amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count — measure';
+COMMENT ON COLUMN v_narrative.measure IS '量度：amount | share_pct | yoy_change | yoy_pct | completion_pct | budget | count | prior_year（预算：上年预算执行数） — measure';
 COMMENT ON COLUMN v_narrative.value_wan IS '数值（万元），仅金额 — value in 万元 (10,000 yuan), money only';
 COMMENT ON COLUMN v_narrative.value IS '数值（金额为元，否则为 % 或数量） — value: 元 for money, else % or a count';
 COMMENT ON COLUMN v_narrative.unit IS '单位：元、%、个 … — unit of value (元 for money)';
@@ -764,7 +764,7 @@ COMMENT ON COLUMN v_documents.document_sha256 IS '文档版本：其文件字节
 COMMENT ON COLUMN v_documents.file_name IS '文件名（在来源文件夹中的路径） — file name (path within its source folder)';
 COMMENT ON COLUMN v_documents.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
 COMMENT ON COLUMN v_documents.fiscal_year IS '决算年度 — fiscal year of the accounts';
-COMMENT ON COLUMN v_documents.kind IS '文档种类：决算 — kind of document: 决算 (final accounts)';
+COMMENT ON COLUMN v_documents.kind IS '文档种类：决算或预算 — kind of document: 决算 (final accounts) or 预算 (budget)';
 COMMENT ON COLUMN v_documents.scope IS '范围：部门 | 单位 — scope: 部门 (department) | 单位 (unit)';
 COMMENT ON COLUMN v_documents.amount_unit IS '文档所印金额单位：万元 | 元 — amount unit printed in the document: 万元 | 元';
 COMMENT ON COLUMN v_documents.status IS '版本状态：current | superseded | held | duplicate | quarantined | failed | validated — version status; analysts'' views show only current';
@@ -1119,6 +1119,23 @@ COMMENT ON COLUMN v_budget_vs_actual.actual_wan IS '支出决算（万元），�
 COMMENT ON COLUMN v_budget_vs_actual.execution_rate IS '执行率（%）= 决算 / 预算 × 100，保留两位 — execution rate in percent, actual / budget × 100, 2 decimals';
 COMMENT ON COLUMN v_budget_vs_actual.budget_document IS '预算文档版本 (SHA-256) — the 预算 document version (SHA-256)';
 COMMENT ON COLUMN v_budget_vs_actual.actual_document IS '决算文档版本 (SHA-256) — the 决算 document version (SHA-256)';
+-- v_budget_vs_actual_printed
+COMMENT ON VIEW v_budget_vs_actual_printed IS '决算自身所印的预算数及其决算数：公开09“三公”各项的预算数、绩效自评表各项目的年初预算数与全年执行数、情况说明的年初预算（全年预算）与支出决算；粒度：文档 × 来源 × 项目（“三公经费”“绩效自评表”内可直接求和；“情况说明”各句的总数与其分项并列，不可相加） — the budget figures a 决算 prints itself beside its actuals: each 公开09 三公 item''s 预算数, each 绩效自评表 project''s 年初预算数 and 全年执行数, each 情况说明 sentence''s 年初预算 (全年预算) and 支出决算; grain: document × source × item (a plain SUM is meaningful within 三公经费 and 绩效自评表; 情况说明 lists a total beside its parts, do not add them)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
+COMMENT ON COLUMN v_budget_vs_actual_printed.fiscal_year IS '决算年度 — fiscal year of the accounts';
+COMMENT ON COLUMN v_budget_vs_actual_printed.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.source IS '预算数的出处：三公经费（公开09）、绩效自评表、情况说明 — where the budget figure is printed: 三公经费 (公开09), 绩效自评表 (project self-evaluations), 情况说明 (narrative)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.item IS '项目：三公项目、绩效项目名称或情况说明所述的支出 — item: the 三公 item, the project name, or the expenditure the sentence names';
+COMMENT ON COLUMN v_budget_vs_actual_printed.budget_wan IS '所印预算数（万元）：三公预算数、项目年初预算数、情况说明年初预算 — printed budget in 万元: 三公 预算数, project 年初预算数, narrative 年初预算';
+COMMENT ON COLUMN v_budget_vs_actual_printed.actual_wan IS '所印决算数（万元）：三公决算数、项目全年执行数、情况说明支出决算 — printed actual in 万元: 三公 决算数, project 全年执行数, narrative 支出决算';
+COMMENT ON COLUMN v_budget_vs_actual_printed.execution_rate IS '执行率（%）= 决算 / 预算 × 100，保留两位 — execution rate in percent, actual / budget × 100, 2 decimals';
+COMMENT ON COLUMN v_budget_vs_actual_printed.printed_rate IS '情况说明所印的完成预算百分比（其他来源为空） — the completion rate the narrative prints, in percent (NULL for the other sources)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.document_sha256 IS '文档版本：其文件字节的 SHA-256 — the document version: SHA-256 of its file bytes';
+COMMENT ON COLUMN v_budget_vs_actual_printed.source_table IS '来源表：公开01 … 公开10、绩效自评表、概况、情况说明 — source table (公开01 … 公开10, 绩效自评表 performance self-evaluation, 概况 overview, 情况说明 narrative)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
+COMMENT ON COLUMN v_budget_vs_actual_printed.source_row IS '表内数据行号 — data row within the source table';
+
 -- v_budget_vs_actual_unmatched
 COMMENT ON VIEW v_budget_vs_actual_unmatched IS '无法配对的当前文档：没有同一部门同年度同层级另一类文档的预算或决算；粒度：文档 — current documents with no partner of the other kind (same department, year and level); grain: document';
 COMMENT ON COLUMN v_budget_vs_actual_unmatched.department IS '部门（单位）名称，按所印 — department (unit) name as printed';
@@ -1142,6 +1159,7 @@ COMMENT ON COLUMN v_income.disclosure_level IS '公开层级：部门（主管�
 COMMENT ON COLUMN v_income_total.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
 COMMENT ON COLUMN v_meeting_training.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
 COMMENT ON COLUMN v_narrative.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
+COMMENT ON COLUMN v_narrative.kind IS '文档种类：决算（情况说明）或预算（编制说明） — kind of document: 决算 (its 情况说明) or 预算 (its 编制说明)';
 COMMENT ON COLUMN v_narrative_mismatch.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
 COMMENT ON COLUMN v_performance_indicator.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';
 COMMENT ON COLUMN v_project_performance.disclosure_level IS '公开层级：部门（主管部门及所属单位）或单位（一个单位） — disclosure level: 部门 (a department with its units) or 单位 (one unit)';

@@ -221,7 +221,7 @@ FROM fact_staffing f
 JOIN v_current_document cd USING (document_sha256);
 
 CREATE OR REPLACE VIEW v_narrative AS
-SELECT cd.department, f.fiscal_year, cd.disclosure_level, f.section, f.subject, f.quantity, f.measure,
+SELECT cd.department, f.fiscal_year, cd.disclosure_level, cd.kind, f.section, f.subject, f.quantity, f.measure,
        CASE WHEN f.unit = '元' THEN f.value * 0.0001 END AS value_wan,
        f.value, f.unit,
        CASE WHEN f.unit = '元' THEN f.prior_year_value * 0.0001 END AS prior_year_value_wan,
@@ -462,3 +462,35 @@ SELECT cd.department, cd.fiscal_year, cd.disclosure_level, cd.kind, cd.file_name
 FROM v_current_document cd
 WHERE NOT EXISTS (SELECT 1 FROM budget_actual_pair p
                   WHERE cd.document_sha256 IN (p.budget_document, p.actual_document));
+
+CREATE OR REPLACE VIEW v_budget_vs_actual_printed AS   -- the budget figures a 决算 prints itself, beside its actuals
+WITH printed AS (
+    SELECT department, fiscal_year, disclosure_level, '三公经费' AS source, item,
+           budget_wan, actual_wan, NULL::DECIMAL(10,2) AS printed_rate,
+           document_sha256, source_table, page, source_line, source_row
+    FROM three_public_rows(['公开09'], 'item')   -- 预算数 and 决算数 of each 三公 item
+    UNION ALL
+    SELECT department, fiscal_year, disclosure_level, '绩效自评表', project_name,
+           initial_budget_wan, executed_wan, NULL,   -- 年初预算数 and 全年执行数 of each project
+           document_sha256, source_table, page, source_line, source_row
+    FROM v_project_performance
+    UNION ALL
+    SELECT b.department, b.fiscal_year, b.disclosure_level, '情况说明', b.subject,
+           b.value_wan, a.value_wan, CAST(r.value AS DECIMAL(10,2)),   -- 年初预算, 支出决算, 完成…预算的 %
+           b.document_sha256, b.source_table, b.page, b.source_line, b.source_row
+    FROM v_narrative b
+    LEFT JOIN (SELECT document_sha256, source_line, sentence, quantity, any_value(value_wan) AS value_wan
+               FROM v_narrative WHERE measure = 'amount' GROUP BY ALL) a
+      ON (a.document_sha256, a.source_line, a.sentence, a.quantity)
+       = (b.document_sha256, b.source_line, b.sentence, b.quantity)
+    LEFT JOIN (SELECT document_sha256, source_line, sentence, quantity, any_value(value) AS value
+               FROM v_narrative WHERE measure = 'completion_pct' GROUP BY ALL) r
+      ON (r.document_sha256, r.source_line, r.sentence, r.quantity)
+       = (b.document_sha256, b.source_line, b.sentence, b.quantity)
+    WHERE b.measure = 'budget' AND b.kind = '决算'
+)
+SELECT department, fiscal_year, disclosure_level, source, item, budget_wan, actual_wan,
+       CASE WHEN budget_wan <> 0 THEN CAST(round(actual_wan * 100 / budget_wan, 2) AS DECIMAL(10,2)) END
+           AS execution_rate,
+       printed_rate, document_sha256, source_table, page, source_line, source_row
+FROM printed;

@@ -11,9 +11,10 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from pipelines import warehouse
+from pipelines import settings, warehouse
 from pipelines.raw import inside, list_raw
-from pipelines.warehouse.connection import WarehouseBusy, lock_wait
+from pipelines.settings import lock_wait
+from pipelines.warehouse.connection import WarehouseBusy
 from pipelines.sources import load_sources
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,4 +103,4 @@ def raw_folder() -> RawFolder:
 
 
 def warehouse_db() -> WarehouseResource:
-    return WarehouseResource(database=str(warehouse.default_path()))
+    return WarehouseResource(database=str(settings.warehouse_path()))

@@ -11,12 +11,13 @@ from pipelines.model import Disclosure, DocumentError, DocumentInfo, ParsedTable
 from pipelines.parsing.grid import CellError, TableBlock
 from pipelines.parsing.kinds import COVER_LINES, Kind, detect_kind, kind_of_table, refuse_template
 from pipelines.parsing.locate import locate_tables
-from pipelines.parsing.narrative import parse_narrative
+from pipelines.parsing.narrative import explanation_lines, parse_narrative
 from pipelines.parsing.overview import parse_staffing
 from pipelines.parsing.performance import parse_projects_apart
 from pipelines.parsing.published import publication
 from pipelines.parsing.sections import split_parts
-from pipelines.parsing.tables import LayoutError, parse_table, resolve_codes, table_unit
+from pipelines.parsing.layouts import parse_table
+from pipelines.parsing.tables import LayoutError, resolve_codes, table_unit
 from pipelines.parsing.templates import BY_ID
 from pipelines.parsing.text import Line, decode, read_lines, squash
 from pipelines.raw import RawDocument, format_problem
@@ -63,7 +64,8 @@ def parse_lines(lines: list[Line], raw: RawDocument, extractions: list[dict] = (
     info = _document_info(lines, blocks, projects, unit, document, kind)
     staffing = parse_staffing(parts.get("overview", lines), document)
     try:
-        narrative = parse_narrative(parts.get("explanation", []), _narrative_subjects(tables))
+        narrative = parse_narrative(explanation_lines(lines, parts, kind.narrative), _narrative_subjects(tables),
+                                    kind.narrative)
     except CellError as error:
         raise DocumentError(document, str(error)) from error
     code_notes = resolve_codes(tables)

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from pipelines.amounts import parse_number
 from pipelines.model import Cell, CellFlag
 from pipelines.parsing.text import squash
 
-UNIT_SCALE = {"万元": Decimal(10000), "元": Decimal(1)}
-NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
-THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
 DASHES = set("-－—–―‒")
 TOTAL_LABELS = {"合计", "总计"}
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")  # 一、政府采购情况: a section inside a table
@@ -50,17 +48,6 @@ class TableBlock:
 
 class CellError(ValueError):
     """A cell that should hold an amount holds something else."""
-
-
-def parse_number(raw: str) -> Decimal | None:
-    """A printed number (thousands separators allowed) as Decimal, or None if it is not one."""
-    text = THOUSANDS.sub("", raw.strip()).replace(" ", "")
-    if not NUMBER.match(text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        return None
 
 
 def parse_cell(raw: str, scale: Decimal = Decimal(1)) -> Cell:

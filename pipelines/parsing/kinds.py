@@ -1,9 +1,10 @@
 """The document kinds juesuan lands, and which one a document is, told from its cover first.
 
 Each kind declares its cover title, its standard tables (templates.py) and which of them
-are mandatory; the layers below ask the kind instead of naming 公开NN or 预算NN. A blank
-template is recognised and refused with a reason that says so. A document with no
-recognisable cover is told by the tables it prints (a 决算 when none says otherwise).
+are mandatory, and the vocabulary its narrative is read with (narrative.py); the layers below
+ask the kind instead of naming 公开NN or 预算NN. A blank template is recognised and refused
+with a reason that says so. A document with no recognisable cover is told by the tables it
+prints (a 决算 when none says otherwise).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.model import DocumentError
+from pipelines.parsing.narrative import BUDGET_NARRATIVE, FINAL_NARRATIVE, Vocabulary
 from pipelines.parsing.templates import BUDGET_TEMPLATES, FINAL_TEMPLATES, TableTemplate
 from pipelines.parsing.text import squash
 
@@ -24,6 +26,7 @@ class Kind:
     english: str
     cover: re.Pattern  # matched against the squashed cover text
     templates: tuple[TableTemplate, ...]
+    narrative: Vocabulary = FINAL_NARRATIVE  # how its 情况说明 / 编制说明 words its figures, and where it is
 
     @property
     def table_ids(self) -> tuple[str, ...]:
@@ -38,7 +41,8 @@ _LEVEL = r"(?P<level>区级|市级|县级|省级)?"
 FINAL = Kind("决算", "final accounts",
              re.compile(rf"(?P<year>20\d{{2}})年度?{_LEVEL}(?P<scope>部门|单位)?决算"), FINAL_TEMPLATES)
 BUDGET = Kind("预算", "budget",
-              re.compile(rf"(?P<year>20\d{{2}})年度?{_LEVEL}(?P<scope>部门|单位)?预算"), BUDGET_TEMPLATES)
+              re.compile(rf"(?P<year>20\d{{2}})年度?{_LEVEL}(?P<scope>部门|单位)?预算"), BUDGET_TEMPLATES,
+              BUDGET_NARRATIVE)
 KINDS = (FINAL, BUDGET)
 BY_NAME = {k.name: k for k in KINDS}
 

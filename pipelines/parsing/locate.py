@@ -51,6 +51,8 @@ def locate_tables(lines: list[Line]) -> list[TableBlock]:
         found = match_title(line.text)
         if found:
             starts.append((i, *found))
+    above = {i: j for i, _, _ in starts if (j := _label_above(lines, i)) is not None}
+    claimed = {lines[j].no for j in above.values()}
     blocks = []
     for n, (i, template, label) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
@@ -58,10 +60,21 @@ def locate_tables(lines: list[Line]) -> list[TableBlock]:
             if _ends_block(lines[j]):
                 end = j
                 break
-        block = _block(lines[i], lines[i + 1 : end], template, label)
+        if label is None and i in above:
+            label = squash(lines[above[i]].text)
+        block = _block(lines[i], [ln for ln in lines[i + 1 : end] if ln.no not in claimed], template, label)
         if block.rows:
             blocks.append(block)
     return blocks
+
+
+def _label_above(lines: list[Line], i: int) -> int | None:
+    """The line of a table number printed on its own right above the title ("附表1" /
+    "2025年部门财务收支预算总表"), else None."""
+    j = i - 1
+    while j >= 0 and lines[j].is_blank:
+        j -= 1
+    return j if j >= 0 and not lines[j].is_row and LABEL_ONLY.match(squash(lines[j].text)) else None
 
 
 def _block(title: Line, body: list[Line], template: TableTemplate, label: str | None) -> TableBlock:

@@ -4,10 +4,12 @@ The narrative follows the template's numbered sections, but each department word
 own way, so nothing here depends on one document's sentences. A figure is found by pattern;
 its measure (amount, share, change, …) comes from the words just before it; its subject is the
 phrase it follows (or, when that phrase is empty, the subject of the figure before it); and the
-subject is mapped to a canonical quantity by one vocabulary table, `VOCABULARY`, qualified by
-the section it sits in. Figures inside an explanation ("主要原因是：…", "主要是…") keep their
-subject but never get a quantity: they are parts of projects or other breakdowns, and a wrong
-key would raise false alarms when the narrative is reconciled with the tables.
+subject is mapped to a canonical quantity by the document kind's vocabulary table, qualified by
+the section it sits in: a 决算's `VOCABULARY` (第三部分 情况说明), a 预算's `BUDGET_RULES` (its
+编制说明 and 其他相关情况说明); kinds.py says which kind reads with which `Vocabulary`. Figures
+inside an explanation ("主要原因是：…", "主要是…") keep their subject but never get a quantity:
+they are parts of projects or other breakdowns, and a wrong key would raise false alarms when
+the narrative is reconciled with the tables.
 """
 
 from __future__ import annotations
@@ -18,23 +20,33 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from pipelines.amounts import YUAN_PER_UNIT, parse_number
 from pipelines.model import NarrativeFact, SourceRef
 from pipelines.parsing.grid import MAX_AMOUNT, CellError
+from pipelines.parsing.locate import match_title
+from pipelines.parsing.templates import parts
 from pipelines.parsing.text import Line, squash, strip_numbering
 
 # --- Figures -------------------------------------------------------------------------------
 
-FIGURE = re.compile(
-    # "较上年无增减", "与上年相同": a change of zero
-    r"(?P<zero>(?:较|与|比|同)(?:上一?年|\d{4}年)度?(?:决算数?)?(?:相比|比较)?[，,]?"
-    r"(?:无增减(?:变化)?|无变化|没有变化|未发生变化|持平|相同|一致))"
+# "较上年无增减", "与上年相同": a change of zero
+
+def _columns(table_id: str, skip: int = 0) -> str:
+    """A table's column names (templates.py) as alternatives: the sentences name them as printed
+    there. `skip` leaves out the first ones (财政拨款收入 has rules of its own)."""
+    return "|".join(parts(table_id)[skip:])
+
+
+ZERO = (r"(?P<zero>(?:较|与|比|同)(?:上一?年|\d{4}年)度?(?:决算数?)?(?:相比|比较)?[，,]?"
+        r"(?:无增减(?:变化)?|无变化|没有变化|未发生变化|持平|相同|一致))")
+NUMBERS = (
     r"|(?<![\d.])(?<!\d,)(?P<money>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<money_unit>亿元|万元|元|万(?=[（(，,。；;、）)]|$))"  # "0.39 万（含…）": 万 for 万元
     r"|(?<![\d.])(?<!\d,)(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
     r"|(?<![\d.])(?<!\d,)(?P<count>\d+)\s*"
     r"(?P<count_unit>批次|人次|台[（(]套[）)]|辆|个|台|套|次|人|名|项|家)"
 )
-SCALE = {"元": Decimal(1), "万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000)}
+FIGURE = re.compile(ZERO + NUMBERS)
 THRESHOLD = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?以[上下]")  # "单价100万元（含）以上": not a figure
 PERSON_UNITS = {"人次", "人", "名"}
 
@@ -125,10 +137,10 @@ VOCABULARY: list[Rule] = [
     Rule("nonfiscal_carryover_begin", r"^年初其他资金结转(和|及)?结余$"),  # carryover − fiscal
     Rule("nonfiscal_carryover_end", r"^年末其他资金结转(和|及)?结余$"),
     # columns of 收入决算表 (公开02) and 支出决算表 (公开03)
-    Rule("income:{name}", r"^(?P<name>事业收入|经营收入|上级补助收入|附属单位上缴收入|其他收入)$"),
+    Rule("income:{name}", rf"^(?P<name>{_columns('公开02', skip=1)})$"),
     Rule(
         "expenditure:{name}",
-        r"^(?P<name>基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$",
+        rf"^(?P<name>{_columns('公开03')})$",
         NOT_FISCAL,
     ),
     # 一般公共预算财政拨款支出 (公开05) and its 类 in section 五
@@ -211,6 +223,108 @@ ALIASES = {
     "其他商品服务支出": "其他商品和服务支出",
 }
 
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How one document kind words its narrative, and where the narrative is: the kind registry
+    (kinds.py) names the vocabulary each kind uses. The reader is the same for every kind.
+
+    `measures`: leads that make a figure that measure of the subject before them ("年初预算数为…":
+    budget); `filler`: a lead that only restates the subject before ("决算数…"); `subjects_section`:
+    where the caller's `subjects` resolve names. `opens` (None: 第三部分 情况说明, found by
+    split_parts) are the unnumbered headings that open a narrative part, each running to the next
+    table title or `closes` heading; `inline` are section headings printed in the middle of a
+    line ("…3.00万元。五、国有资产占有使用情况截至…"), read as headings there too."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    figure: re.Pattern = FIGURE
+    comparator: re.Pattern = COMPARATOR
+    measures: tuple[tuple[re.Pattern, str], ...] = ((BUDGET, "budget"),)
+    filler: re.Pattern = AMOUNT_FILLER
+    aliases: dict[str, str] = field(default_factory=lambda: ALIASES)
+    subjects_section: str | None = BASIC
+    opens: re.Pattern | None = None
+    closes: re.Pattern | None = None
+    inline: re.Pattern | None = None
+
+
+FINAL_NARRATIVE = Vocabulary("决算", tuple(VOCABULARY))
+
+# --- 预算 (budget) vocabulary --------------------------------------------------------------
+# A budget's 编制说明 and 其他相关情况说明 state its own figures (预算数): they are "amount"s of the
+# budget tables. Changes are against the year before's budget or its 预算执行数 ("比2024年预算增加",
+# "与2024年预算持平", "比2023年预算执行数减少57.14%"); the year before's execution may be stated
+# ("2023年当年预算执行数为60.13万元": measure prior_year), and "2024年预算安排X" restates the subject.
+
+BUDGET_ZERO = (r"(?P<zero>(?:较|与|比|同)(?:上一?年|\d{4}年)度?(?:预算(?:执行)?数?|决算数?)?(?:相比|比较)?[，,]?"
+               r"(?:无增减(?:变化)?|无变化|没有变化|未发生变化|持平|相同|一致|保持不变)"
+               r"(?:\s*0(?:\.0+)?\s*万?元)?)")  # "与2024年预算一致0万元": the zero change, printed
+BUDGET_COMPARATOR = re.compile(
+    r"(?:较|比|与|同)(?:上一?年|去年|\d{4}年)度?(?:预算(?:执行)?数?|决算数?)?(?:整体)?(?:相比|比较|同期)?|同比"
+)
+PRIOR_EXECUTION = re.compile(r"(?:(?:上一?年|\d{4}年)度?)?(?:当年)?预算执行数?(?:为|是)?$")
+BUDGET_FILLER = re.compile(r"(?:预算)?安排(?:数|资金)?|预算数?|")  # "2024年预算安排25.77万元"
+BUDGET_THREE = r"三公"
+BUDGET_PROCUREMENT = r"政府采购"
+BUDGET_PERFORMANCE = r"绩效"
+_BUDGETED = r"(预算)?(数)?"  # "因公出国（境）费预算数": the subject is 因公出国（境）费
+
+BUDGET_RULES: tuple[Rule, ...] = (
+    # 收入预算 (预算02 合计) and its sources (预算02 columns)
+    Rule("income:财政拨款收入", rf"^(当年|本年)?财政拨款收入{_BUDGETED}$"),
+    Rule("income:{name}", rf"^(?P<name>{_columns('预算02', skip=1)}){_BUDGETED}$"),
+    Rule("income", r"收入预算(数)?(总额|总计|合计)?$"),  # "上海市普陀区财政局收入预算"
+    # 财政拨款支出预算 (预算04 支出总计) by fund, 支出预算 (预算03 合计) and its 基本/项目支出
+    Rule("fiscal_expenditure", r"^(当年|本年)?财政拨款支出预算(数)?(总额|合计)?$"),
+    Rule("general_budget_expenditure", r"^一般公共预算(财政)?拨款支出预算(数)?$|^一般公共预算支出预算(数)?$"),
+    Rule("government_fund_expenditure", r"^政府性基金(预算)?(财政)?拨款支出预算(数)?$"),
+    Rule("state_capital_expenditure", r"^国有资本经营预算(财政)?拨款支出预算(数)?$"),
+    Rule("expenditure:{name}", r"^(?P<name>基本支出|项目支出)预算(数)?$"),
+    Rule("expenditure", r"支出预算(数)?(总额|总计|合计)?$"),
+    # 财政拨款支出主要内容: a 功能分类 subject by its printed 类 / 款 / 项 names (预算05–07)
+    Rule("fiscal_subject:{c}/{k}/{x}", r"^(?P<c>[^（）]+)（类）(?P<k>.+?)（款）(?P<x>.+?)（项）$"),
+    Rule("fiscal_subject:{c}/{k}", r"^(?P<c>[^（）]+)（类）(?P<k>.+?)（款）$"),
+    Rule("fiscal_subject:{c}", r"^(?P<c>[^（）]+)（类）$"),
+    # 一般公共预算基本支出 (预算08)
+    Rule("personnel", rf"^人员经费{_BUDGETED}$"),
+    Rule("public", rf"^公用经费{_BUDGETED}$"),
+    # “三公”经费 and 机关运行经费 (预算09); the items only in the 三公 section
+    Rule("three_public", rf"^(财政拨款)?三公经费(财政拨款)?(支出)?{_BUDGETED}(合计|总额)?$"),
+    Rule("three_public:因公出国（境）费", rf"^因公出国（境）费用?{_BUDGETED}$", BUDGET_THREE),
+    Rule("three_public:公务用车购置及运行维护费", rf"^公务用?车购置及运行(维护)?费{_BUDGETED}$", BUDGET_THREE),
+    Rule("three_public:公务用车购置费", rf"^公务用?车购置费?{_BUDGETED}$", BUDGET_THREE),
+    Rule("three_public:公务用车运行维护费", rf"^公务用?车(用车)?运行(维护)?费{_BUDGETED}$", BUDGET_THREE),
+    Rule("three_public:公务接待费", rf"^公务接待费{_BUDGETED}$", BUDGET_THREE),
+    Rule("admin_operating_cost", r"机关运行经费(预算)?(数)?(合计|总额)?$"),  # "…财政拨款的机关运行经费预算"
+    # 政府采购预算, 绩效目标, 国有资产: no budget table holds them
+    Rule("procurement", r"政府采购预算(总额|合计)?$", BUDGET_PROCUREMENT),
+    Rule("procurement:{name}", r"^政府采购(?P<name>货物|工程|服务)类?预算$", BUDGET_PROCUREMENT),
+    Rule("procurement:预留中小企业预算金额", r"面向中小企业预留.*预算(金额)?$", BUDGET_PROCUREMENT),
+    Rule("procurement:预留小微企业预算金额", r"预留给小型和微型企业.*预算(金额)?$", BUDGET_PROCUREMENT),
+    Rule("performance_target_projects", r"编报绩效目标的项目(共|个数|数)?$", BUDGET_PERFORMANCE, units="个|项"),
+    Rule("performance_target_budget", r"^涉及(项目)?预算(资金|金额)$", BUDGET_PERFORMANCE),
+    Rule("vehicles_purchased", r"购置车辆$", units="辆"),
+    Rule("vehicles", r"(^|共有)车辆(数|总数)?(合计)?$", units="辆"),
+    Rule("large_equipment_purchased", r"购置单价.*以上.*设备", units=r"台（套）|台|套"),
+    Rule("large_equipment", r"^单价.*以上.*设备", units=r"台（套）|台|套"),
+)
+
+BUDGET_SECTIONS = r"“?三公”?经费预算情况说明|机关运行经费预算|政府采购预算情况|绩效目标设置情况|国有资产占有使用情况"
+BUDGET_NARRATIVE = Vocabulary(
+    "预算",
+    BUDGET_RULES,
+    figure=re.compile(BUDGET_ZERO + NUMBERS),
+    comparator=BUDGET_COMPARATOR,
+    measures=((PRIOR_EXECUTION, "prior_year"),),
+    filler=BUDGET_FILLER,
+    aliases={},
+    subjects_section=None,
+    opens=re.compile(r"(?:\d{4}年度?)?(?:区级|市级|县级|省级)?(?:部门|单位)?预算编制说明|其他相关情况说明"),
+    closes=re.compile(r"经费情况说明$|^(?:\d{4}年度?)?(?:部门|单位)?预算表$|^名词解释$|主要职能$|机构设置$"),
+    inline=re.compile(rf"[一二三四五六七八九十]+、(?:\d{{4}}年度?)?(?:{BUDGET_SECTIONS})"),
+)
+
 # --- Paragraphs ----------------------------------------------------------------------------
 
 TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
@@ -237,16 +351,32 @@ class _Paragraph:
         return self.pieces[bisect_right(starts, offset) - 1][0]
 
 
-def _heading(text: str) -> tuple[str | None, str]:
+def _heading(text: str, figure: re.Pattern = FIGURE) -> tuple[str | None, str]:
     """(heading, text after it) for a numbered 一、/（一） heading line, else (None, text)."""
     if not (TOP_HEADING.match(text) or SUB_HEADING.match(text)):
         return None, text
-    if not FIGURE.search(text) and len(squash(text)) <= 40 and not re.search(r"[。；;]$", text):
+    if not figure.search(text) and len(squash(text)) <= 40 and not re.search(r"[。；;]$", text):
         return text, ""
     match = HEADING_WITH_TEXT.match(text)  # "一、收入支出决算总体情况：2024年度收入总计…"
-    if match and not FIGURE.search(match[1]):
+    if match and not figure.search(match[1]):
         return match[1], match[2].strip()
     return None, text
+
+
+def _pieces(text: str, vocabulary: Vocabulary) -> list[tuple[str | None, str]]:
+    """A line as (heading, text) pieces: the line itself, unless it prints `inline` headings at
+    its start or after a sentence ("…3.00万元。五、国有资产占有使用情况截至…")."""
+    if vocabulary.inline is None:
+        return [(None, text)]
+    starts = [m for m in vocabulary.inline.finditer(text)
+              if m.start() == len(text) - len(text.lstrip()) or re.search(r"[。；;！？!?]\s*$", text[: m.start()])]
+    if not starts:
+        return [(None, text)]
+    pieces: list[tuple[str | None, str]] = [(None, text[: starts[0].start()])] if starts[0].start() else []
+    for n, match in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
+        pieces.append((match.group(), text[match.end() : end]))
+    return [(h, t) for h, t in pieces if h or t.strip()]
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -254,7 +384,7 @@ def _continues(previous: str, text: str) -> bool:
     return len(previous) >= 25 and not re.search(r"[。；;：:！!？?]$", previous) and not ITEM.match(text)
 
 
-def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
+def _paragraphs(lines: list[Line], vocabulary: Vocabulary = FINAL_NARRATIVE) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     top = sub = ""
     current: _Paragraph | None = None
@@ -262,21 +392,25 @@ def _paragraphs(lines: list[Line]) -> list[_Paragraph]:
         text = line.text.strip()
         if not text or line.is_row:
             continue
-        heading, text = _heading(text)
-        if heading is not None:
-            current = None
-            if TOP_HEADING.match(heading):
-                top, sub = heading, ""
-            else:
-                sub = heading
-            if not text:
-                continue
-        if current is not None and _continues(current.pieces[-1][1], text):
-            current.pieces.append((line, text))
+        if vocabulary.opens is not None and vocabulary.opens.fullmatch(squash(strip_numbering(text))):
+            top, sub, current = text, "", None  # a part of its own (2025年部门预算编制说明)
             continue
-        context = f"{squash(strip_numbering(top))}|{squash(strip_numbering(sub))}"
-        current = _Paragraph(squash(sub or top), context, [(line, text)])
-        paragraphs.append(current)
+        for inline, text in _pieces(text, vocabulary):
+            heading, text = (inline, text.strip()) if inline else _heading(text, vocabulary.figure)
+            if heading is not None:
+                current = None
+                if TOP_HEADING.match(heading):
+                    top, sub = heading, ""
+                else:
+                    sub = heading
+                if not text:
+                    continue
+            if current is not None and _continues(current.pieces[-1][1], text):
+                current.pieces.append((line, text))
+                continue
+            context = f"{squash(strip_numbering(top))}|{squash(strip_numbering(sub))}"
+            current = _Paragraph(squash(sub or top), context, [(line, text)])
+            paragraphs.append(current)
     return paragraphs
 
 
@@ -312,7 +446,7 @@ def _lead(gap: str) -> str:
     return lead
 
 
-def _change(lead: str) -> tuple[int, str] | None:
+def _change(lead: str, comparator: re.Pattern = COMPARATOR) -> tuple[int, str] | None:
     """(sign, subject) when the lead states a change: "收入总计减少", "较上年增加了",
     "压缩了办公费收入", "其中X项目因…租金减少"."""
     verbs = list(CHANGE.finditer(lead))
@@ -323,7 +457,7 @@ def _change(lead: str) -> tuple[int, str] | None:
     after = _clean(lead[verb.end() :])
     if after and not POST_VERB_FILLER.fullmatch(after):
         return sign, after
-    parts = COMPARATOR.split(lead[: verb.start()], maxsplit=1)
+    parts = comparator.split(lead[: verb.start()], maxsplit=1)
     subject = _clean(parts[-1]) or _clean(parts[0])
     return sign, subject
 
@@ -334,9 +468,10 @@ def _change(lead: str) -> tuple[int, str] | None:
 class _Reader:
     """Walks one paragraph's figures, carrying the subject from figure to figure."""
 
-    def __init__(self, paragraph: _Paragraph, subjects: dict[str, str]):
+    def __init__(self, paragraph: _Paragraph, subjects: dict[str, str], vocabulary: Vocabulary = FINAL_NARRATIVE):
         self.paragraph = paragraph
         self.subjects = subjects
+        self.vocabulary = vocabulary
         self.subject: str | None = None  # the subject a figure without its own refers to
         self.unit = "元"
         self.parent: str | None = None  # the last amount's subject (what counts belong to)
@@ -349,7 +484,7 @@ class _Reader:
         out: list[tuple[NarrativeFact, bool]] = []
         rows: dict[int, int] = {}
         position = 0
-        for match in FIGURE.finditer(text):
+        for match in self.vocabulary.figure.finditer(text):
             if match["money"] and THRESHOLD.match(text, match.end()):
                 continue
             self._advance(text, position, match.start())
@@ -391,18 +526,19 @@ class _Reader:
         """(measure, value, unit, subject or None when the figure refers to the one before)."""
         if match["zero"]:
             return "yoy_change", Decimal(0), self.unit, None
-        change = _change(lead)
+        change = _change(lead, self.vocabulary.comparator)
         if match["money"]:
-            value = Decimal(match["money"].replace(",", "")) * SCALE[match["money_unit"]]
+            value = parse_number(match["money"]) * YUAN_PER_UNIT[match["money_unit"]]
             if abs(value) >= MAX_AMOUNT:
                 raise CellError(f"the figure {match.group(0).strip()} in 情况说明 is beyond what the warehouse "
                                 "holds exactly (under 10^16 元)")
             if change:
                 return "yoy_change", change[0] * value, "元", change[1] or None
-            if BUDGET.search(lead):
-                return "budget", value, "元", _clean(BUDGET.sub("", lead)) or None
+            for pattern, measure in self.vocabulary.measures:  # "年初预算数为…": budget
+                if pattern.search(lead):
+                    return measure, value, "元", _clean(pattern.sub("", lead)) or None
             subject = _clean(lead)
-            filler = AMOUNT_FILLER.fullmatch(subject) or (
+            filler = self.vocabulary.filler.fullmatch(subject) or (
                 self.last_measure == "budget" and AFTER_BUDGET_FILLER.fullmatch(subject)
             )
             return "amount", value, "元", None if filler else subject
@@ -433,7 +569,7 @@ class _Reader:
         name, context = _key_text(subject), self.paragraph.context
         parent = _key_text(self.parent or "")
         per = "persons" if unit in PERSON_UNITS else "batches"
-        for rule in VOCABULARY:
+        for rule in self.vocabulary.rules:
             if not re.fullmatch(rule.units, unit):
                 continue
             if rule.section and not re.search(rule.section, context):
@@ -443,8 +579,9 @@ class _Reader:
             found = re.search(rule.subject, name)
             if found:
                 return rule.key.format(per=per, **{k: v for k, v in found.groupdict().items() if v})
-        if unit in ("元", "%") and re.search(BASIC, context):  # 基本支出 items (公开06)
-            return self.subjects.get(name) or self.subjects.get(ALIASES.get(name, name))
+        section, aliases = self.vocabulary.subjects_section, self.vocabulary.aliases
+        if unit in ("元", "%") and section and re.search(section, context):  # 基本支出 items (公开06)
+            return self.subjects.get(name) or self.subjects.get(aliases.get(name, name))
         return None
 
 
@@ -496,14 +633,20 @@ def _derive_prior(facts: list[tuple[NarrativeFact, bool]], same=_same) -> None:
             )
             if stated is not None:
                 pct.prior_year_value = stated.prior_year_value
+    for i, pct in enumerate(plain):  # "2023年当年预算执行数为60.13万元，…减少57.14%"
+        if pct.measure == "yoy_pct" and pct.prior_year_value is None:
+            prior = nearest(i, lambda f: f.measure == "prior_year" and same(f, pct))
+            if prior is not None:
+                pct.prior_year_value = prior.value
 
 
 def parse_narrative(
-    lines: list[Line], subjects: dict[str, str] | None = None
+    lines: list[Line], subjects: dict[str, str] | None = None, vocabulary: Vocabulary = FINAL_NARRATIVE
 ) -> list[NarrativeFact]:
     """Every figure stated in the 情况说明 (pass the lines of that part), in order; repeated
     figures are all returned. `subjects` maps squashed 公开06 item names to quantity keys
-    (e.g. {"办公费": "economic:30201"}): it resolves the items listed under 基本支出.
+    (e.g. {"办公费": "economic:30201"}): it resolves the items listed under 基本支出. `vocabulary`
+    is the document kind's (kinds.py: Kind.narrative); the 决算's by default.
 
     A change gets its prior-year value from the current figure stated in its paragraph, else
     (for a resolved quantity) from the one stated elsewhere in the same numbered section:
@@ -511,11 +654,36 @@ def parse_narrative(
     lookup = {squash(k): v for k, v in (subjects or {}).items()}
     facts: list[NarrativeFact] = []
     sections: dict[str, list[tuple[NarrativeFact, bool]]] = {}
-    for paragraph in _paragraphs(lines):
-        read = _Reader(paragraph, lookup).read()
+    for paragraph in _paragraphs(lines, vocabulary):
+        read = _Reader(paragraph, lookup, vocabulary).read()
         _derive_prior(read)
         sections.setdefault(paragraph.context.split("|")[0], []).extend(read)
         facts.extend(fact for fact, _ in read)
     for read in sections.values():
         _derive_prior(read, same=_same_quantity)
     return facts
+
+
+def explanation_lines(lines: list[Line], parts: dict[str, list[Line]], vocabulary: Vocabulary) -> list[Line]:
+    """The lines a kind's narrative is read from. A 决算's is 第三部分 情况说明 (`parts`, from
+    split_parts). A 预算's parts open with their own headings (2025年部门预算编制说明, 其他相关情况说明)
+    and run to the next table title or closing heading (项目经费情况说明); a line the text layer
+    holds again on a later page (WPS exports a clipped page's text on both pages it spans) is
+    read once, where it first is."""
+    if vocabulary.opens is None:
+        return parts.get("explanation", [])
+    out: list[Line] = []
+    inside = False
+    first_page: dict[str, int | None] = {}
+    for line in lines:
+        key = squash(strip_numbering(line.text))
+        if not line.is_row and vocabulary.opens.fullmatch(key):
+            inside = True
+        elif not line.is_row and (match_title(line.text) or (vocabulary.closes and vocabulary.closes.search(key))):
+            inside = False
+        if not inside:
+            continue
+        if len(key) >= 20 and first_page.setdefault(key, line.page) != line.page:
+            continue  # the same text again on another page: a copy, not a second statement
+        out.append(line)
+    return out

@@ -37,7 +37,8 @@ from pipelines.parsing.pdftext import PageText, PhysLine, group_lines, open_docu
 from pipelines.parsing.performance import is_project_title, parse_projects
 from pipelines.parsing.sections import part_of
 from pipelines.parsing.grid import FIGURE, TOTAL_LABELS
-from pipelines.parsing.tables import EMPTY_MARK, SCOPES, parse_table, table_unit
+from pipelines.parsing.layouts import parse_table
+from pipelines.parsing.tables import EMPTY_MARK, SCOPES, table_unit
 from pipelines.parsing.templates import BY_ID
 from pipelines.parsing.text import Line, squash
 from pipelines.raw import RawDocument
@@ -233,12 +234,13 @@ def _read_with(path: str, flavor: Flavor, group: list[Region], pages: list[PageT
             parts = _text_parts(path, region, parts, pages)
         else:  # camelot's grid, each glyph in the cell it is printed in
             parts = [pdfgrid.refill(p, pages[p.page - 1].chars) for p in parts]
-        rows = pdfgrid.stitch(parts, first_columns=flavor.text_based) if parts else []
+        fold = flavor.text_based and region.kind == "standard"  # a 绩效自评表's cells are irregular
+        rows = pdfgrid.stitch(parts, first_columns=flavor.text_based, fold=fold) if parts else []
         misfit = _misfit(region, rows, pages, parts) if parts else "no grid found"
         region.tried.append((flavor.label, parts, rows, misfit))
         if misfit and parts and flavor.text_based:  # the same columns, cells from the text layer
             parts = [replace(pdfgrid.refill(p, pages[p.page - 1].chars), flavor=f"{flavor.label}+text") for p in parts]
-            rows = pdfgrid.stitch(parts, first_columns=flavor.text_based)
+            rows = pdfgrid.stitch(parts, first_columns=flavor.text_based, fold=fold)
             region.tried.append((f"{flavor.label}+text", parts, rows, _misfit(region, rows, pages, parts)))
 
 

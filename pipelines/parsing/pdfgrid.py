@@ -298,7 +298,7 @@ def _anchor(cells: list[str]) -> bool:
     return any(is_number(c) for c in cells) or "".join(first.split()) in TOTAL_LABELS
 
 
-def stitch(parts: list[Part], first_columns: bool = False) -> list[tuple[int, float, list[str]]]:
+def stitch(parts: list[Part], first_columns: bool = False, fold: bool = False) -> list[tuple[int, float, list[str]]]:
     """The rows of a table printed over several grids, as (page, row top, cells), on the
     columns of all of them (of the first, when the others were read on its columns): a cell
     wider than a column (a merge, or a page whose rows merge more) keeps its text in its
@@ -319,7 +319,34 @@ def stitch(parts: list[Part], first_columns: bool = False) -> list[tuple[int, fl
     if first_columns:  # a text flavor may see a column where nothing is printed: none was
         keep = [i for i in range(len(edges) - 1) if any(cells[i] for _, _, cells in rows)]
         rows = [(page, top, [cells[i] for i in keep]) for page, top, cells in rows]
+    if fold:
+        rows = _fold(rows)
     return rows
+
+
+def _fold(rows: list[tuple[int, float, list[str]]]) -> list[tuple[int, float, list[str]]]:
+    """Neighbouring columns that no row prints in both, and not only header labels, are one
+    column. A text flavor sees the columns where text stands, so a header label centred over
+    a wide column and the left-aligned codes or labels under it (类 over 208, 项目 over
+    一、财政拨款收入) come out as two columns when they do not overlap. Two columns with
+    nothing under their labels (an empty table's) stay apart: labels on rows of their own
+    are a header's rows, not one column's."""
+    if not rows:
+        return rows
+    start = next((i for i, (_, _, cells) in enumerate(rows) if _anchor(cells) and not is_column_number_row(cells)),
+                 len(rows))
+    body = [cells for _, _, cells in rows[start:] if not is_column_number_row(cells)]
+    groups = [[0]]
+    for c in range(1, len(rows[0][2])):
+        both = any(cells[c] and any(cells[k] for k in groups[-1]) for _, _, cells in rows)
+        data = any(cells[k] for cells in body for k in (*groups[-1], c))
+        if both or not data:
+            groups.append([c])
+        else:
+            groups[-1].append(c)
+    if len(groups) == len(rows[0][2]):
+        return rows
+    return [(page, top, ["".join(cells[k] for k in group) for group in groups]) for page, top, cells in rows]
 
 
 def _edges(parts: list[Part]) -> list[float]:

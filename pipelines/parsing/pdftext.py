@@ -10,7 +10,6 @@ line's runs are the pieces printed apart from each other (a TOC title and its pa
 
 from __future__ import annotations
 
-import os
 
 import ctypes
 import re
@@ -20,6 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from pipelines.model import DocumentError
+from pipelines.settings import max_pages
 
 RUN_GAP = 1.5  # points between two glyphs that were printed apart
 RULE_THICKNESS = 2.0
@@ -117,11 +117,6 @@ def open_document(data: bytes, document: str) -> pdfium.PdfDocument:
                                       "for one disclosure (JUESUAN_MAX_PAGES)")
     return pdf
 
-
-def max_pages() -> int:
-    """Per-document bound on time and memory: a disclosure runs to tens of pages, so a PDF of
-    thousands is refused before any page is read."""
-    return int(os.environ.get("JUESUAN_MAX_PAGES", "500"))
 
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:

@@ -19,6 +19,7 @@ import unicodedata
 from decimal import Decimal
 from itertools import takewhile
 
+from pipelines.amounts import YUAN_PER_UNIT, parse_number
 from pipelines.model import DocumentError, Indicator, ProjectPerformance, SourceRef
 from pipelines.parsing.text import Line, squash
 
@@ -49,7 +50,6 @@ BUDGET_COLUMNS = (
 BUDGET_ROW_LABELS = ("资金总额",)
 AMOUNT_FIELDS = ("declared", "initial", "annual", "executed", "balance")
 UNIT = re.compile(r"[（(](万元|元)[)）]|单位[：:](万元|元)")
-UNIT_FACTORS = {"万元": Decimal(10000), "元": Decimal(1)}
 
 # Indicator block header label (squashed) -> field; 偏差原因… is matched by prefix.
 INDICATOR_COLUMNS = {
@@ -84,7 +84,6 @@ TOTAL_LABELS = ("总分", "总得分")
 END_LABELS = ("项目绩效分析", "自评结果分析", "主要经验做法", "项目管理中存在", "下一步改进措施")
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "差": "差"}
 
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 Row = tuple[int, Line]  # (1-based row number within the table, line)
 
@@ -206,9 +205,8 @@ def _name_from_title(title: Line) -> str | None:
 
 def number(text: str) -> Decimal | None:
     """A printed figure: "192.65", "1,926.50", "97.01%", "10分"; None for blank, "-", "——"."""
-    text = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
-    text = text.removesuffix("%").removesuffix("分")
-    return Decimal(text) if PLAIN_NUMBER.fullmatch(text) else None
+    text = unicodedata.normalize("NFKC", text).replace(" ", "").removesuffix("%").removesuffix("分")
+    return parse_number(text)
 
 
 # --- budget block ---------------------------------------------------------------------
@@ -264,7 +262,7 @@ def _budget(
 
 def _unit(text: str) -> Decimal | None:
     match = UNIT.search(squash(text).replace("：", ":"))
-    return UNIT_FACTORS[match[1] or match[2]] if match else None
+    return YUAN_PER_UNIT[match[1] or match[2]] if match else None
 
 
 def _budget_values(cells: list[str], label_col: int, columns: dict[str, int]) -> dict[str, Decimal | None]:

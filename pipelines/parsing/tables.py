@@ -1,7 +1,6 @@
-"""From a located `TableBlock` to a `ParsedTable` in canonical terms.
-
-One reader per layout of the template family; which layout a table has, and what its
-columns are called, comes from `templates.py`. The readers work on grids, so the text
+"""The readers of the template family's layouts: a located `TableBlock`'s grid as rows in
+canonical terms (layouts.py says which reader a layout uses and which keys its rows carry;
+templates.py what its columns are called). The readers work on grids, so the text
 and the PDF paths share them and cannot drift apart.
 """
 
@@ -10,12 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipelines.model import Cell, DocumentError, ParsedTable, SourceRef, TableRow
+from pipelines.model import Cell, ParsedTable, SourceRef, TableRow
 from pipelines.parsing.grid import (
     FIGURE,
     SECTION_HEADING,
     TOTAL_LABELS,
-    UNIT_SCALE,
     CellError,
     GridRow,
     TableBlock,
@@ -26,7 +24,7 @@ from pipelines.parsing.grid import (
     match_column,
     parse_cell,
 )
-from pipelines.parsing.templates import BY_ID, TableTemplate
+from pipelines.parsing.templates import TableTemplate
 from pipelines.parsing.text import squash, strip_numbering
 
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -45,39 +43,15 @@ GENERIC_HEADER_WORDS = (
        "本年收入", "本年支出", "财政拨款收入", "财政拨款支出"}
 )
 # 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303); every other 经济分类 类 is 公用经费.
-PERSONNEL_CLASSES = ("301", "303")
+PERSONNEL_CLASSES = ("301", "303")  # 经济分类 类 of 人员经费: 工资福利支出, 对个人和家庭的补助
+
+
+def cost_group(code: str) -> str:
+    """人员经费 or 公用经费 by a 经济分类 code's 类; a line without a code is a 合计."""
+    if code:
+        return "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
+    return "合计"
 COUNT_UNITS = re.compile(r"[（(](辆|台|套|台（套）|个|人)[）)]|车辆|设备|台（套）")
-
-
-def parse_table(block: TableBlock, document: str, default_unit: str) -> ParsedTable:
-    template = BY_ID[block.table_id]
-    try:
-        unit = table_unit(block) or default_unit
-    except LayoutError as error:
-        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
-    table = ParsedTable(
-        table_id=block.table_id,
-        title=block.title,
-        label=block.label,
-        unit=unit,
-        pages=sorted({r.page for r in block.rows if r.page is not None} or
-                     ({block.title_page} if block.title_page else set())),
-        empty=any(EMPTY_MARK.search(squash(t)) for t in block.notes + block.preamble),
-        layout=template.layout,
-        title_line=block.title_line,
-    )
-    reader = LAYOUTS[template.layout]
-    try:
-        table.rows = reader(block, template, UNIT_SCALE[unit])
-    except CellError as error:
-        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
-    except LayoutError as error:
-        raise DocumentError(document, f"{block.table_id} {block.title}: {error}") from error
-    for n, row in enumerate(table.rows, start=1):
-        row.ref = SourceRef(row.ref.page, row.ref.line, n)
-    if table.empty and any(c.value for r in table.rows for c in r.cells.values()):
-        table.empty = False  # a 说明 that mentions 无数据 but the grid has figures
-    return table
 
 
 class LayoutError(ValueError):
@@ -289,6 +263,10 @@ def _join_code(parts: list[str], carry: list[str]) -> str:
     parts = [p.zfill(2) if i and len(p) == 1 and p.isdigit() else p for i, p in enumerate(parts)]
     if not any(parts):
         return ""
+    if wide := next((p for p in parts[1:] if p.isdigit() and len(p) > 2), None):  # 款 and 项 have two digits
+        raise CellError(f"'{wide}' in a 款 or 项 column is not a code part: two cells read as one")
+    if not parts[0] and (label := next((p for p in parts[1:] if p and not p.isdigit()), None)):
+        return label  # 合计 centred over the code columns, read into the 款 or 项 one
     if parts[0] and not all(CODE_PART.match(p) for p in parts if p):
         return parts[0]  # a label such as 合计 in the 类 column
     last = max(i for i, p in enumerate(parts) if p)
@@ -382,8 +360,7 @@ def read_grouped_pairs(block: TableBlock, template: TableTemplate, scale: Decima
                 continue
             if not re.fullmatch(r"\d{3}(?:\d{2})?", code):
                 raise CellError(f"line {grid_row.line}: '{code}' is not a 经济分类 subject code")
-            group = "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
-            keys = {"code": code, "name": clean_name(name), "cost_group": group}
+            keys = {"code": code, "name": clean_name(name), "cost_group": cost_group(code)}
             rows.append(TableRow(_ref(grid_row), keys, amount))
     return rows + totals
 
@@ -503,11 +480,3 @@ def read_item_list(block: TableBlock, template: TableTemplate, scale: Decimal) -
         rows.append(TableRow(_ref(grid_row), keys, cell))
     return rows
 
-
-LAYOUTS = {
-    "subject_matrix": read_subject_matrix,
-    "two_sided": read_two_sided,
-    "grouped_pairs": read_grouped_pairs,
-    "three_public": read_three_public,
-    "item_list": read_item_list,
-}

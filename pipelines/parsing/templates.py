@@ -27,12 +27,13 @@ THREE_PUBLIC_OUTSIDE_TOTAL = ("会议费", "培训费", "机关运行经费")  #
 class TableTemplate:
     table_id: str
     titles: tuple[str, ...]  # squashed titles, compared after numbering is stripped
-    layout: str  # subject_matrix | two_sided | grouped_pairs | three_public | item_list
+    layout: str  # a name in layouts.LAYOUTS: subject_matrix, economic_matrix, two_sided, …
     columns: tuple[Column, ...] = ()
     side_columns: dict[str, tuple[Column, ...]] | None = None  # two_sided: per side
     fund_scope: str | None = None  # expenditure tables: which funds the table covers
     mandatory: bool = True
     scope: str | None = None  # three_public: the one scope (预算数) every column is, when no header says
+    fact: str | None = None  # the fact table its rows land in, when not its layout's (layouts.py)
 
 
 def col(name: str, *aliases: str) -> Column:
@@ -66,6 +67,7 @@ FINAL_TEMPLATES: tuple[TableTemplate, ...] = (
             col("附属单位上缴收入"),
             col("其他收入"),
         ),
+        fact="fact_income",
     ),
     TableTemplate(
         "公开03",
@@ -214,6 +216,7 @@ BUDGET_TEMPLATES: tuple[TableTemplate, ...] = (
             col("事业单位经营收入", "收入预算/事业单位经营收入", "经营收入"),
             col("其他收入", "收入预算/其他收入"),
         ),
+        fact="fact_income",
     ),
     TableTemplate("预算03", _budget_titles("支出预算总表", "支出预算表"), "subject_matrix",
                   BUDGET_EXPENDITURE_COLUMNS, fund_scope="全部资金"),
@@ -233,13 +236,16 @@ BUDGET_TEMPLATES: tuple[TableTemplate, ...] = (
                   "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="一般公共预算财政拨款"),
     TableTemplate("预算06", _budget_titles("政府性基金预算支出功能分类预算表", "政府性基金预算支出预算表"),
                   "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="政府性基金预算财政拨款"),
+    # the eight-table budget template (before 国有资本经营预算 was added to it) has no such table:
+    # a department without that fund still prints it, but one that does not print it lacks none
     TableTemplate("预算07", _budget_titles("国有资本经营预算支出功能分类预算表", "国有资本经营预算支出预算表"),
-                  "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="国有资本经营预算财政拨款"),
+                  "subject_matrix", BUDGET_EXPENDITURE_COLUMNS, fund_scope="国有资本经营预算财政拨款",
+                  mandatory=False),
     TableTemplate(
         "预算08",
         _budget_titles("一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出经济分类预算表",
                        "一般公共预算基本支出预算表"),
-        "subject_matrix",
+        "economic_matrix",
         (req("合计", "一般公共预算基本支出/合计"), col("人员经费", "一般公共预算基本支出/人员经费"),
          col("公用经费", "一般公共预算基本支出/公用经费")),
     ),
@@ -263,8 +269,10 @@ BUDGET_TEMPLATES: tuple[TableTemplate, ...] = (
 TEMPLATES = FINAL_TEMPLATES + BUDGET_TEMPLATES
 BY_ID = {t.table_id: t for t in TEMPLATES}
 
-# Printed table numbers that stand before or after a title: 公开01表, 表1, 附表1, 表一.
-LABEL_PATTERN = r"(?:公开\s*\d{1,2}\s*表|附?表\s*[\d一二三四五六七八九十]{1,3})"
+# Printed table numbers that stand before or after a title: 公开01表, 表1, 附表1, 表一. Titles
+# are compared squashed, so a number may run into the year after it ("表1 2025年…" -> "表12025年…"):
+# the number ends where the year begins.
+LABEL_PATTERN = r"(?:公开\s*\d{1,2}\s*表|附?表\s*[\d一二三四五六七八九十]{1,3}(?=\D|20\d{2}年|$))"
 
 # Quote marks vary between exporters; titles are compared with them unified.
 QUOTES = str.maketrans({'"': "“", "〝": "“", "〞": "”", "'": "“"})
@@ -284,3 +292,11 @@ def title_key(text: str) -> str:
 
 # Mapping from squashed title to template, built once.
 TITLE_INDEX: dict[str, TableTemplate] = {title_key(t): tpl for tpl in TEMPLATES for t in tpl.titles}
+
+
+def parts(table_id: str, side: str | None = None) -> tuple[str, ...]:
+    """The columns a table's first (合计) column adds up: its income sources (公开02, 预算02),
+    spending types (公开03) or funds (公开04's 支出 side). The one list of each, for every layer."""
+    template = BY_ID[table_id]
+    columns = template.side_columns[side] if side else template.columns
+    return tuple(c.name for c in columns[1:])

@@ -5,7 +5,7 @@ another process holds the file's lock, so a second writer waits instead of faili
 use `reader()`: a snapshot published by `writer()` after every successful write.
 """
 
-from pipelines.warehouse.connection import connect, default_path, reader, snapshot_path, writer
+from pipelines.warehouse.connection import connect, reader, snapshot_path, writer
 from pipelines.warehouse.facts import FACT_TABLES
 from pipelines.warehouse.load import LoadResult, is_landed, load_disclosure, publish_document, record_failure
 from pipelines.warehouse.log import log_ingestion
@@ -15,6 +15,6 @@ from pipelines.warehouse.summary import document_summary
 TABLES: list[str] = ["dim_document", "dim_document_table", "dim_department", "dim_function_subject",
                      "dim_economic_subject", *FACT_TABLES, "fact_validation", "ingestion_log"]
 
-__all__ = ["TABLES", "LoadResult", "connect", "default_path", "document_summary",
+__all__ = ["TABLES", "LoadResult", "connect", "document_summary",
            "is_landed", "landed", "load_disclosure", "log_ingestion", "publish_document", "reader",
            "record_failure", "snapshot_path", "writer"]

@@ -14,25 +14,14 @@ from pathlib import Path
 import duckdb
 
 from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
+from pipelines.settings import ROOT, lock_wait, warehouse_path
 from pipelines.warehouse.scales import narrow_wan_columns
 
-ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "warehouse"
-LOCK_WAIT_SECONDS = 120.0
 # The file format every client can read: the DuckDB CLI the package registries offer is 1.5
 # (`pip install duckdb-cli`), and DuckDB 2.0's own format is unreadable to it. Set when the file
 # is created; a warehouse created before this was set is rebuilt by `make clean && make run`.
 STORAGE_COMPATIBILITY = "v1.5.0"
-LOCK_WAIT_ENV = "JUESUAN_LOCK_WAIT"  # seconds; tests shorten the wait
-
-
-def default_path() -> Path:
-    return Path(os.environ.get("JUESUAN_WAREHOUSE", ROOT / "warehouse" / "juesuan.duckdb"))
-
-
-def lock_wait() -> float:
-    """How long a connection waits for another process to let go of the warehouse file."""
-    return float(os.environ.get(LOCK_WAIT_ENV) or LOCK_WAIT_SECONDS)
 
 
 class WarehouseBusy(duckdb.IOException):
@@ -54,7 +43,7 @@ def connect(path: str | Path | None = None, read_only: bool = False,
     """Open the warehouse (creating the schema on a writable one). DuckDB lets one process
     hold the file; while another holds it we retry until `wait` seconds (default `lock_wait()`)
     have passed, then raise WarehouseBusy."""
-    path = Path(path or default_path())
+    path = Path(path or warehouse_path())
     wait = lock_wait() if wait is None else wait
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +98,7 @@ def _create(path: Path) -> None:
 
 
 def snapshot_path(path: str | Path | None = None) -> Path:
-    path = Path(path or default_path())
+    path = Path(path or warehouse_path())
     return path.with_name(f"{path.stem}.snapshot{path.suffix}")
 
 
@@ -120,7 +109,7 @@ def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection
     DuckDB refuses even a read-only connection while a writer holds the file, so readers
     (analysts, the sensor) read a copy taken after each successful write, while this
     connection still holds the lock and right after a CHECKPOINT, so the copy is consistent."""
-    path = Path(path or default_path())
+    path = Path(path or warehouse_path())
     conn = connect(path)
     try:
         yield conn
@@ -138,7 +127,7 @@ def reader(path: str | Path | None = None, wait: float | None = None) -> duckdb.
     """A read-only connection to the latest published snapshot (or, before the first one, to
     the warehouse itself). It cannot change the warehouse and works while a run writes; it
     shows the warehouse as of the last completed write."""
-    path = Path(path or default_path())
+    path = Path(path or warehouse_path())
     snapshot = snapshot_path(path)
     if path.exists() and snapshot.exists():
         return duckdb.connect(str(snapshot), read_only=True)

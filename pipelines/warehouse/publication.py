@@ -26,10 +26,12 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from pipelines.amounts import WAN
+
 ELIGIBLE = ("current", "superseded", "held", "duplicate")
 PARTS = {"fact_project_performance": "绩效自评表", "fact_performance_indicator": "绩效指标",
          "fact_narrative": "情况说明", "fact_staffing": "概况 人员", "fact_internal_department": "概况 内设机构"}
-UNIT_FACTOR = 10_000
+UNIT_FACTOR = int(WAN)
 FACTOR_SLACK = 0.001  # printed roundings keep a rescaled amount within this share of 10⁴
 SHOWN = 10  # names listed in a reason before "…"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.connection import default_path, reader
+from pipelines.settings import warehouse_path
+from pipelines.warehouse.connection import reader
 
 
 def landed(path: str | Path | None = None) -> tuple[str | None, set[tuple[str, str]]]:
@@ -17,7 +18,7 @@ def landed(path: str | Path | None = None) -> tuple[str | None, set[tuple[str, s
     (None, empty) when there is no warehouse yet. Read from the published snapshot, so it
     works while a run writes; a document loaded since the last snapshot is simply loaded
     again as a no-op."""
-    path = Path(path or default_path())
+    path = Path(path or warehouse_path())
     if not path.exists():
         return None, set()
     try:

@@ -17,8 +17,8 @@ from pipelines.parsing.locate import match_title
 from pipelines.parsing.sections import part_of
 from pipelines.parsing.templates import LABEL_PATTERN
 from pipelines.parsing.text import squash
-from pipelines.render.grid import GridStyle
-from pipelines.render.typeset import Style
+from tests.render.grid import GridStyle
+from tests.render.typeset import Style
 
 AMOUNT = re.compile(r"^\d+\.\d+$")  # 万元 amounts print two decimals; counts, 行次 and codes none
 LABEL_LINE = re.compile(rf"^{LABEL_PATTERN}$")

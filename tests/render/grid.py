@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.render.canvas import Writer, width, wrap
-from pipelines.render.structure import Grid
+from tests.render.canvas import Writer, width, wrap
+from tests.render.structure import Grid
 
 NUMBERISH = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$|^[-－—–]+$")
 PAD = 5.0  # left and right of a cell's text

@@ -1,4 +1,4 @@
-"""`python -m pipelines.render.fixtures [--check]`: the fixture PDFs and their text twins.
+"""`python -m tests.render.fixtures [--check]`: the fixture PDFs and their text twins.
 
 Writes tests/fixtures/pdf/<variant>.pdf and <variant>.txt for every variant of
 `variants.py` (and the benchmark's 25-page document) from the seed in raw/. Rendering is
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipelines.render import render_pdf
-from pipelines.render.variants import BENCH, VARIANTS, Variant
+from tests.render import render_pdf
+from tests.render.variants import BENCH, VARIANTS, Variant
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "raw" / "000_744c7817695ce87c.txt"

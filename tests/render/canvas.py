@@ -18,9 +18,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from pipelines import settings
+
 FONT = "WQYZenHei"
 FONT_PATHS = (
-    os.environ.get("JUESUAN_CJK_FONT", ""),
+    settings.cjk_font() or "",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",  # Debian: fonts-wqy-zenhei (see Makefile)
 )
 PORTRAIT = A4
@@ -101,7 +103,7 @@ class Writer:
         self.canvas = Canvas(self.buffer, pagesize=PORTRAIT, invariant=1, pageCompression=1)
         self.canvas.setTitle(title)
         self.canvas.setAuthor("juesuan fixture renderer")
-        self.canvas.setCreator("juesuan pipelines.render")
+        self.canvas.setCreator("juesuan fixture renderer")
         self.cursor: Cursor | None = None
         self.first_numbered: int | None = None
         self.pages = 0

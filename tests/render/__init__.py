@@ -9,8 +9,8 @@ PDF path lands the same facts compares the two. Deterministic: same text and sty
 
 from __future__ import annotations
 
-from pipelines.render.structure import read_blocks
-from pipelines.render.typeset import Style, render_blocks
+from tests.render.structure import read_blocks
+from tests.render.typeset import Style, render_blocks
 
 
 def render_pdf(text: str, style: Style = Style(), title: str = "决算公开") -> bytes:

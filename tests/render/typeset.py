@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from pipelines.parsing.templates import LABEL_PATTERN
 from pipelines.parsing.text import squash
-from pipelines.render import grid as grids
-from pipelines.render.canvas import BOTTOM, LANDSCAPE, MARGIN, PORTRAIT, TOP, Writer, width
-from pipelines.render.structure import Block
+from tests.render import grid as grids
+from tests.render.canvas import BOTTOM, LANDSCAPE, MARGIN, PORTRAIT, TOP, Writer, width
+from tests.render.structure import Block
 
 BODY = 11.0
 TITLE = 16.0
