@@ -188,8 +188,11 @@ def publishing_hit(w: Watch, steps: dict) -> None:
 def snapshotting(w: Watch) -> str:
     w.until(lambda: w.started("warehouse_tables"),
             lambda: partial(w.db).exists() and w.started("warehouse_tables"), "the load's snapshot copy")
-    return (f"the load's snapshot copy had begun ({partial(w.db).stat().st_size / 1e6:.0f} of "
-            f"{w.db.stat().st_size / 1e6:.0f} MB copied when seen; killed at once)")
+    try:  # the copy may end between being seen and this line (then the hit check says so)
+        copied = f"{partial(w.db).stat().st_size / 1e6:.0f}"
+    except FileNotFoundError:
+        copied = "all"
+    return f"the load's snapshot copy had begun ({copied} of {w.db.stat().st_size / 1e6:.0f} MB copied when seen; killed at once)"
 
 
 def snapshotting_hit(w: Watch, steps: dict) -> None:
@@ -198,12 +201,12 @@ def snapshotting_hit(w: Watch, steps: dict) -> None:
 
 
 def ballast(db: Path) -> None:
-    """~60 MB of incompressible rows, so copying the warehouse takes a moment that can be
+    """~200 MB of incompressible rows, so copying the warehouse takes a moment that can be
     caught (the seed alone is 8 MB, copied in milliseconds); a real warehouse grows as large."""
     conn = warehouse.connect(db)
     try:
         conn.execute("SET enable_progress_bar = false")
-        conn.execute("CREATE TABLE ballast AS SELECT random() AS x FROM range(8000000)")
+        conn.execute("CREATE TABLE ballast AS SELECT random() AS x FROM range(24000000)")
         conn.execute("CHECKPOINT")
     finally:
         conn.close()

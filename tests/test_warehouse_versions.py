@@ -201,8 +201,13 @@ def test_the_parser_version_follows_the_parsers_and_rules(tmp_path):
     for folder in ("pipelines", "expectations"):
         shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     assert rules_version(tmp_path) == PARSER_VERSION
-    (tmp_path / "pipelines" / "render" / "grid.py").write_text("# the fixture renderer is no rule\n")
+    (tmp_path / "pipelines" / "report" / "build.py").write_text("# the report is no rule\n")
     assert rules_version(tmp_path) == PARSER_VERSION
+    amounts = tmp_path / "pipelines" / "amounts.py"
+    original = amounts.read_text(encoding="utf-8")
+    amounts.write_text(original + "\n# how a printed number is read decides what lands\n", encoding="utf-8")
+    assert rules_version(tmp_path) != PARSER_VERSION
+    amounts.write_text(original, encoding="utf-8")
     templates = tmp_path / "pipelines" / "parsing" / "templates.py"
     templates.write_text(templates.read_text(encoding="utf-8") + "\n# another title wording\n", encoding="utf-8")
     assert rules_version(tmp_path) != PARSER_VERSION
