@@ -15,6 +15,7 @@ from expectations.identities import (
     SumOfPreceding,
     item_ref,
     rollups,
+    side_ref,
     total_ref,
 )
 from pipelines.parsing.templates import parts
@@ -36,28 +37,24 @@ FUND_INCOME = (("一般公共预算资金", re.compile("^一般公共预算")), 
 NOT_A_LINE = re.compile(r"^\s*(?:\d+\s*[.．、]|[（(]\s*[\d一二三四五六七八九十]+\s*[）)])|合计$")
 
 
-def _side(table: str, side: str, item: str | re.Pattern[str], column: str | None = None,
-          optional: bool = False) -> Ref:
-    return Ref(table, {"side": side, "item": item}, column, optional=optional)
-
 
 def _fund_income(table: str, fund: int) -> Ref:
     """预算01 / 预算04's 收入 line of a fund: the 一般公共预算 one every budget prints (a budget
     without it is not evaluated), the other two optional (blank when a budget omits them)."""
-    return _side(table, "收入", FUND_INCOME[fund][1], "金额", optional=fund > 0)
+    return side_ref(table, "收入", FUND_INCOME[fund][1], "金额", optional=fund > 0)
 
 
 BUDGET_IDENTITIES: tuple[Shape, ...] = (
     # 预算01 财务收支预算总表, 预算04 财政拨款收支预算总表
-    Equation("预算01 收入总计 = 支出总计", _side("预算01", "收入", "收入总计", "金额"), (_side("预算01", "支出", "支出总计", "金额"),)),
+    Equation("预算01 收入总计 = 支出总计", side_ref("预算01", "收入", "收入总计", "金额"), (side_ref("预算01", "支出", "支出总计", "金额"),)),
     SumOfPreceding("预算01 收入总计 = Σ 收入项目", "预算01", {"side": "收入", "item": "收入总计"}, ("金额",),
                    skip=NOT_A_LINE),
-    Equation("预算01 财政拨款收入 = Σ 各类财政拨款", _side("预算01", "收入", "财政拨款收入", "金额"),
+    Equation("预算01 财政拨款收入 = Σ 各类财政拨款", side_ref("预算01", "收入", "财政拨款收入", "金额"),
              tuple(_fund_income("预算01", fund) for fund in range(len(FUND_INCOME)))),
     SumOfPreceding("预算01 支出总计 = Σ 支出项目", "预算01", {"side": "支出", "item": "支出总计"}, ("金额",),
                    skip=NOT_A_LINE),
-    Equation("预算04 收入总计 = 支出总计", _side("预算04", "收入", "收入总计", "金额"),
-             (_side("预算04", "支出", "支出总计", "合计"),)),
+    Equation("预算04 收入总计 = 支出总计", side_ref("预算04", "收入", "收入总计", "金额"),
+             (side_ref("预算04", "支出", "支出总计", "合计"),)),
     SumOfPreceding("预算04 收入总计 = Σ 收入项目", "预算04", {"side": "收入", "item": "收入总计"}, ("金额",),
                    skip=NOT_A_LINE),
     SumOfPreceding("预算04 支出总计 = Σ 支出项目", "预算04", {"side": "支出", "item": "支出总计"}, skip=NOT_A_LINE),
@@ -83,19 +80,19 @@ BUDGET_IDENTITIES: tuple[Shape, ...] = (
 
 BUDGET_CROSS_TABLE: tuple[Shape, ...] = (
     # 预算01 ↔ 预算02 ↔ 预算03
-    Equation("预算01 收入总计 = 预算02 合计", _side("预算01", "收入", "收入总计", "金额"), (total_ref("预算02", "本年收入合计"),)),
-    Equation("预算01 支出总计 = 预算03 合计", _side("预算01", "支出", "支出总计", "金额"), (total_ref("预算03", "本年支出合计"),)),
+    Equation("预算01 收入总计 = 预算02 合计", side_ref("预算01", "收入", "收入总计", "金额"), (total_ref("预算02", "本年收入合计"),)),
+    Equation("预算01 支出总计 = 预算03 合计", side_ref("预算01", "支出", "支出总计", "金额"), (total_ref("预算03", "本年支出合计"),)),
     ClassLines("预算01 类支出 = 预算03 类", "预算01", "金额", "预算03", ends=CLASS_LINES_END),
     # 预算04 ↔ 预算02 / 预算01 (收入), ↔ 预算05 / 06 / 07 per fund (支出)
     Equation("预算02 财政拨款收入 = 预算04 各类财政拨款收入", total_ref("预算02", "财政拨款收入"),
              tuple(_fund_income("预算04", fund) for fund in range(len(FUND_INCOME)))),
     *(Equation(f"预算04 {name} = 预算01 {name}", _fund_income("预算04", fund), (_fund_income("预算01", fund),))
       for fund, (name, _) in enumerate(FUND_INCOME)),
-    Equation("预算04 一般公共预算支出 = 预算05 合计", _side("预算04", "支出", "支出总计", FUNDS[0]),
+    Equation("预算04 一般公共预算支出 = 预算05 合计", side_ref("预算04", "支出", "支出总计", FUNDS[0]),
              (total_ref("预算05", "本年支出合计"),)),
-    Equation("预算04 政府性基金预算支出 = 预算06 合计", _side("预算04", "支出", "支出总计", FUNDS[1]),
+    Equation("预算04 政府性基金预算支出 = 预算06 合计", side_ref("预算04", "支出", "支出总计", FUNDS[1]),
              (total_ref("预算06", "本年支出合计", ),), ),
-    Equation("预算04 国有资本经营预算支出 = 预算07 合计", _side("预算04", "支出", "支出总计", FUNDS[2]),
+    Equation("预算04 国有资本经营预算支出 = 预算07 合计", side_ref("预算04", "支出", "支出总计", FUNDS[2]),
              (total_ref("预算07", "本年支出合计"),)),
     *(ClassLines(f"预算04 {fund}类支出 = {table} 类", "预算04", column, table, ends=CLASS_LINES_END)
       for fund, column, table in zip(("一般公共预算", "政府性基金预算", "国有资本经营预算"), FUNDS,

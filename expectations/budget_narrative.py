@@ -17,20 +17,13 @@ from dataclasses import dataclass
 
 from expectations.cells import Missing, Ref, normal
 from expectations.figures import Figure, figure
+from expectations.identities import side_ref, total_ref
 from expectations.narrative import Catalog, Statements
 from pipelines.model import Disclosure, TableRow
 
 FUND_TABLES = ("预算05", "预算06", "预算07")  # 财政拨款 by fund: 一般公共预算, 政府性基金, 国有资本经营预算
 LEVELS = (3, 5, 7)  # 类, 款, 项 code lengths
 VARIANTS = str.maketrans({"它": "他"})  # "其它行政事业单位养老支出" is the table's 其他…
-
-
-def _total(table: str, column: str) -> Ref:
-    return Ref(table, {"code": "", "name": "合计"}, column)
-
-
-def _side(table: str, side: str, item: str, column: str) -> Ref:
-    return Ref(table, {"side": side, "item": item}, column)
 
 
 def _three(item: str) -> Ref:
@@ -77,21 +70,21 @@ class SubjectPath:
 
 BUDGET_QUANTITIES = (
     # 收入预算 and its sources: 预算02 收入预算总表 合计
-    ("income", lambda m: (_total("预算02", "本年收入合计"),)),
-    (r"income:(?P<c>.+)", lambda m: (_total("预算02", m["c"]),)),
+    ("income", lambda m: (total_ref("预算02", "本年收入合计"),)),
+    (r"income:(?P<c>.+)", lambda m: (total_ref("预算02", m["c"]),)),
     # 支出预算: 预算03 支出预算总表 合计; 财政拨款支出预算 by fund: 预算04 支出总计
-    ("expenditure", lambda m: (_total("预算03", "本年支出合计"),)),
-    (r"expenditure:(?P<c>基本支出|项目支出)", lambda m: (_total("预算03", m["c"]),)),
-    ("fiscal_income", lambda m: (_side("预算04", "收入", "收入总计", "金额"),)),
-    ("fiscal_expenditure", lambda m: (_side("预算04", "支出", "支出总计", "合计"),)),
-    ("general_budget_expenditure", lambda m: (_side("预算04", "支出", "支出总计", "一般公共预算财政拨款"),)),
-    ("government_fund_expenditure", lambda m: (_side("预算04", "支出", "支出总计", "政府性基金预算财政拨款"),)),
-    ("state_capital_expenditure", lambda m: (_side("预算04", "支出", "支出总计", "国有资本经营预算财政拨款"),)),
+    ("expenditure", lambda m: (total_ref("预算03", "本年支出合计"),)),
+    (r"expenditure:(?P<c>基本支出|项目支出)", lambda m: (total_ref("预算03", m["c"]),)),
+    ("fiscal_income", lambda m: (side_ref("预算04", "收入", "收入总计", "金额"),)),
+    ("fiscal_expenditure", lambda m: (side_ref("预算04", "支出", "支出总计", "合计"),)),
+    ("general_budget_expenditure", lambda m: (side_ref("预算04", "支出", "支出总计", "一般公共预算财政拨款"),)),
+    ("government_fund_expenditure", lambda m: (side_ref("预算04", "支出", "支出总计", "政府性基金预算财政拨款"),)),
+    ("state_capital_expenditure", lambda m: (side_ref("预算04", "支出", "支出总计", "国有资本经营预算财政拨款"),)),
     # 财政拨款支出主要内容: one subject of 预算05–07
     (r"fiscal_subject:(?P<path>.+)", lambda m: (SubjectPath(tuple(m["path"].split("/"))),)),
     # 预算08 一般公共预算基本支出 and 预算09 “三公”经费 / 机关运行经费
-    ("personnel", lambda m: (_total("预算08", "人员经费"),)),
-    ("public", lambda m: (_total("预算08", "公用经费"),)),
+    ("personnel", lambda m: (total_ref("预算08", "人员经费"),)),
+    ("public", lambda m: (total_ref("预算08", "公用经费"),)),
     ("three_public", lambda m: (_three("合计"),)),
     (r"three_public:(?P<i>因公出国（境）费|公务用车购置及运行维护费|公务用车购置费|公务用车运行维护费|公务接待费)",
      lambda m: (_three(m["i"]),)),

@@ -512,6 +512,12 @@ def total_ref(table: str, column: str | None = None) -> Ref:
     return Ref(table, {"code": "", "name": "合计"}, column)
 
 
+def side_ref(table: str, side: str, item: str | re.Pattern[str], column: str | None = None,
+             optional: bool = False, sign: int = 1) -> Ref:
+    """A line of a two-sided 收支总表, by its side (收入 | 支出) and item."""
+    return Ref(table, {"side": side, "item": item}, column, optional=optional, sign=sign)
+
+
 def item_ref(table: str, item: str, column: str | None = None, **match: str) -> Ref:
     return Ref(table, {**match, "item": item}, column)
 

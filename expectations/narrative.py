@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from expectations.cells import CLASS, Missing, Ref
 from expectations.figures import NARRATIVE, Figure, project_money, stated
-from expectations.identities import Gap, Identity, Item, Ratio, Shape, Term
+from expectations.identities import Gap, Identity, Item, Ratio, Shape, Term, side_ref, total_ref
 from pipelines.model import Disclosure, NarrativeFact
 
 AMOUNT = "情况说明 金额 = 表中数"
@@ -39,14 +39,6 @@ COMPLETION = "情况说明 完成率 = 决算数 / 预算数"
 CHECKS = (AMOUNT, BUDGET, COUNT, SHARE, GROWTH, COMPLETION)
 
 
-def _s(table: str, side: str, item: str, column: str, sign: int = 1, optional: bool = False) -> Ref:
-    return Ref(table, {"side": side, "item": item}, column, optional=optional, sign=sign)
-
-
-def _total(table: str, column: str) -> Ref:
-    return Ref(table, {"code": "", "name": "合计"}, column)
-
-
 def _stat(section: str, item: str | re.Pattern, every: bool = False) -> Ref:
     match = {"section": section} if item is None else {"section": section, "item": item}
     return Ref("公开10", match, "统计数", every=every, optional=True)
@@ -55,34 +47,34 @@ def _stat(section: str, item: str | re.Pattern, every: bool = False) -> Ref:
 F04 = "公开04"
 # quantity key (a regex, fully matched) -> the cells holding it, as a function of the match
 QUANTITIES: tuple[tuple[str, Callable[[re.Match], tuple[Ref, ...]]], ...] = (
-    ("total_income", lambda m: (_s("公开01", "收入", "总计", "金额"),)),
-    ("total_expenditure", lambda m: (_s("公开01", "支出", "总计", "金额"),)),
-    ("income", lambda m: (_s("公开01", "收入", "本年收入合计", "金额"),)),
-    ("expenditure", lambda m: (_s("公开01", "支出", "本年支出合计", "金额"),)),
-    ("carryover_begin", lambda m: (_s("公开01", "收入", "年初结转和结余", "金额", optional=True),)),
-    ("carryover_end", lambda m: (_s("公开01", "支出", "年末结转和结余", "金额", optional=True),)),
-    ("fiscal_total_income", lambda m: (_s(F04, "收入", "总计", "金额"),)),
-    ("fiscal_total_expenditure", lambda m: (_s(F04, "支出", "总计", "合计"),)),
-    ("fiscal_income", lambda m: (_s(F04, "收入", "本年收入合计", "金额"),)),
-    ("fiscal_expenditure", lambda m: (_s(F04, "支出", "本年支出合计", "合计"),)),
-    ("fiscal_carryover_begin", lambda m: (_s(F04, "收入", "年初财政拨款结转和结余", "金额", optional=True),)),
-    ("fiscal_carryover_end", lambda m: (_s(F04, "支出", "年末财政拨款结转和结余", "合计", optional=True),)),
+    ("total_income", lambda m: (side_ref("公开01", "收入", "总计", "金额"),)),
+    ("total_expenditure", lambda m: (side_ref("公开01", "支出", "总计", "金额"),)),
+    ("income", lambda m: (side_ref("公开01", "收入", "本年收入合计", "金额"),)),
+    ("expenditure", lambda m: (side_ref("公开01", "支出", "本年支出合计", "金额"),)),
+    ("carryover_begin", lambda m: (side_ref("公开01", "收入", "年初结转和结余", "金额", optional=True),)),
+    ("carryover_end", lambda m: (side_ref("公开01", "支出", "年末结转和结余", "金额", optional=True),)),
+    ("fiscal_total_income", lambda m: (side_ref(F04, "收入", "总计", "金额"),)),
+    ("fiscal_total_expenditure", lambda m: (side_ref(F04, "支出", "总计", "合计"),)),
+    ("fiscal_income", lambda m: (side_ref(F04, "收入", "本年收入合计", "金额"),)),
+    ("fiscal_expenditure", lambda m: (side_ref(F04, "支出", "本年支出合计", "合计"),)),
+    ("fiscal_carryover_begin", lambda m: (side_ref(F04, "收入", "年初财政拨款结转和结余", "金额", optional=True),)),
+    ("fiscal_carryover_end", lambda m: (side_ref(F04, "支出", "年末财政拨款结转和结余", "合计", optional=True),)),
     # 一、 splits 收入总计 into 财政拨款 and the rest: the rest is 公开01 − 公开04
-    ("nonfiscal_income", lambda m: (_s("公开01", "收入", "本年收入合计", "金额"),
-                                    _s(F04, "收入", "本年收入合计", "金额", sign=-1))),
-    ("nonfiscal_expenditure", lambda m: (_s("公开01", "支出", "本年支出合计", "金额"),
-                                         _s(F04, "支出", "本年支出合计", "合计", sign=-1))),
+    ("nonfiscal_income", lambda m: (side_ref("公开01", "收入", "本年收入合计", "金额"),
+                                    side_ref(F04, "收入", "本年收入合计", "金额", sign=-1))),
+    ("nonfiscal_expenditure", lambda m: (side_ref("公开01", "支出", "本年支出合计", "金额"),
+                                         side_ref(F04, "支出", "本年支出合计", "合计", sign=-1))),
     ("nonfiscal_carryover_begin", lambda m: (
-        _s("公开01", "收入", "年初结转和结余", "金额", optional=True),
-        _s(F04, "收入", "年初财政拨款结转和结余", "金额", sign=-1, optional=True))),
+        side_ref("公开01", "收入", "年初结转和结余", "金额", optional=True),
+        side_ref(F04, "收入", "年初财政拨款结转和结余", "金额", sign=-1, optional=True))),
     ("nonfiscal_carryover_end", lambda m: (
-        _s("公开01", "支出", "年末结转和结余", "金额", optional=True),
-        _s(F04, "支出", "年末财政拨款结转和结余", "合计", sign=-1, optional=True))),
-    (r"income:(?P<c>.+)", lambda m: (_total("公开02", m["c"]),)),
-    (r"expenditure:(?P<c>.+)", lambda m: (_total("公开03", m["c"]),)),
-    ("general_budget_expenditure", lambda m: (_total("公开05", "本年支出合计"),)),
+        side_ref("公开01", "支出", "年末结转和结余", "金额", optional=True),
+        side_ref(F04, "支出", "年末财政拨款结转和结余", "合计", sign=-1, optional=True))),
+    (r"income:(?P<c>.+)", lambda m: (total_ref("公开02", m["c"]),)),
+    (r"expenditure:(?P<c>.+)", lambda m: (total_ref("公开03", m["c"]),)),
+    ("general_budget_expenditure", lambda m: (total_ref("公开05", "本年支出合计"),)),
     (r"general_budget_class:(?P<n>.+)", lambda m: (Ref("公开05", {"code": CLASS, "name": m["n"]}, "本年支出合计"),)),
-    ("basic_expenditure", lambda m: (_total("公开05", "基本支出"),)),
+    ("basic_expenditure", lambda m: (total_ref("公开05", "基本支出"),)),
     ("personnel", lambda m: (Ref("公开06", {"name": "人员经费合计"}, "决算数"),)),
     ("public", lambda m: (Ref("公开06", {"name": "公用经费合计"}, "决算数"),)),
     (r"economic:(?P<code>\d+)", lambda m: (Ref("公开06", {"code": m["code"]}, "决算数"),)),
@@ -104,9 +96,6 @@ SHARE_OF = ((r"income:.+", "income"), (r"expenditure:.+", "expenditure"),
             ("general_budget_expenditure", "expenditure"), (r"general_budget_class:.+", "general_budget_expenditure"),
             (r"personnel|public", "basic_expenditure"), (r"procurement:.+", "procurement"),
             (r"three_public:.+", "three_public"))
-
-
-PROJECT_QUANTITIES: dict[str, Callable[[Disclosure], tuple[Term, ...]]] = {}  # filled below
 
 
 @dataclass(frozen=True)
@@ -152,13 +141,13 @@ def _project_count(disclosure: Disclosure, grade: str | None = None) -> tuple[Te
     return ((1, Figure("绩效自评表", "个", 0, f"等级{grade}" if grade else "", "项目数", str(n), n, "count")),)
 
 
-PROJECT_QUANTITIES.update({
-    "performance_budget": lambda d: _performance(d, "annual_budget"),
-    "performance_executed": lambda d: _performance(d, "executed"),
-    "projects_evaluated": _project_count,
-    **{f"projects_grade:{g}": (lambda d, g=g: _project_count(d, g)) for g in "优良中差"},
-})
-FINAL_CATALOG = Catalog(QUANTITIES, tuple(MEASURE_COLUMN.items()), SHARE_OF, tuple(PROJECT_QUANTITIES.items()))
+PROJECT_QUANTITIES: tuple[tuple[str, Callable[[Disclosure], tuple[Term, ...]]], ...] = (
+    ("performance_budget", lambda d: _performance(d, "annual_budget")),
+    ("performance_executed", lambda d: _performance(d, "executed")),
+    ("projects_evaluated", _project_count),
+    *((f"projects_grade:{g}", (lambda d, g=g: _project_count(d, g))) for g in "优良中差"),
+)
+FINAL_CATALOG = Catalog(QUANTITIES, tuple(MEASURE_COLUMN.items()), SHARE_OF, PROJECT_QUANTITIES)
 
 
 def quantity(disclosure: Disclosure, key: str, measure: str = "amount",

@@ -16,9 +16,18 @@ from decimal import Decimal
 
 from pipelines.amounts import YUAN_PER_UNIT
 from pipelines.model import Cell, DocumentError, ParsedTable, SourceRef, TableRow
-from pipelines.parsing import tables as readers
 from pipelines.parsing.grid import CellError, TableBlock
-from pipelines.parsing.tables import EMPTY_MARK, LayoutError, cost_group, table_unit
+from pipelines.parsing.tables import (
+    EMPTY_MARK,
+    LayoutError,
+    cost_group,
+    read_grouped_pairs,
+    read_item_list,
+    read_subject_matrix,
+    read_three_public,
+    read_two_sided,
+    table_unit,
+)
 from pipelines.parsing.templates import BY_ID, TEMPLATES, TableTemplate
 from pipelines.parsing.text import squash, strip_numbering
 
@@ -129,7 +138,7 @@ def stat_rows(table: ParsedTable) -> list[dict]:
 
 def read_economic_matrix(block: TableBlock, template: TableTemplate, scale: Decimal) -> list[TableRow]:
     """预算08: a 经济分类 table printed as a subject matrix; each row's cost group is its 类's."""
-    rows = readers.read_subject_matrix(block, template, scale)
+    rows = read_subject_matrix(block, template, scale)
     for row in rows:
         if printed := row.keys.pop("printed_code", None):
             raise CellError(f"line {row.ref.line}: '{printed}' is not a 经济分类 subject code")
@@ -138,15 +147,15 @@ def read_economic_matrix(block: TableBlock, template: TableTemplate, scale: Deci
 
 
 LAYOUTS: dict[str, Layout] = {layout.name: layout for layout in (
-    Layout("subject_matrix", ("code", "name"), readers.read_subject_matrix, "fact_expenditure", subject_rows,
+    Layout("subject_matrix", ("code", "name"), read_subject_matrix, "fact_expenditure", subject_rows,
            optional_keys=("printed_code",)),
     Layout("economic_matrix", ("code", "name", "cost_group"), read_economic_matrix, "fact_basic_expenditure",
            basic_rows),
-    Layout("grouped_pairs", ("code", "name", "cost_group"), readers.read_grouped_pairs, "fact_basic_expenditure",
+    Layout("grouped_pairs", ("code", "name", "cost_group"), read_grouped_pairs, "fact_basic_expenditure",
            basic_rows),
-    Layout("two_sided", ("side", "item", "line_no"), readers.read_two_sided, "fact_summary_line", summary_rows),
-    Layout("three_public", ("item",), readers.read_three_public, "fact_three_public", three_public_rows),
-    Layout("item_list", ("section", "item", "line_no", "measure"), readers.read_item_list,
+    Layout("two_sided", ("side", "item", "line_no"), read_two_sided, "fact_summary_line", summary_rows),
+    Layout("three_public", ("item",), read_three_public, "fact_three_public", three_public_rows),
+    Layout("item_list", ("section", "item", "line_no", "measure"), read_item_list,
            "fact_disclosure_stat", stat_rows),
 )}
 

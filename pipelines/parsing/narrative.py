@@ -29,14 +29,13 @@ from pipelines.parsing.text import Line, squash, strip_numbering
 
 # --- Figures -------------------------------------------------------------------------------
 
-# "较上年无增减", "与上年相同": a change of zero
-
 def _columns(table_id: str, skip: int = 0) -> str:
     """A table's column names (templates.py) as alternatives: the sentences name them as printed
     there. `skip` leaves out the first ones (财政拨款收入 has rules of its own)."""
     return "|".join(parts(table_id)[skip:])
 
 
+# "较上年无增减", "与上年相同": a change of zero
 ZERO = (r"(?P<zero>(?:较|与|比|同)(?:上一?年|\d{4}年)度?(?:决算数?)?(?:相比|比较)?[，,]?"
         r"(?:无增减(?:变化)?|无变化|没有变化|未发生变化|持平|相同|一致))")
 NUMBERS = (

@@ -43,7 +43,8 @@ GENERIC_HEADER_WORDS = (
        "本年收入", "本年支出", "财政拨款收入", "财政拨款支出"}
 )
 # 人员经费 is 工资福利支出 (301) and 对个人和家庭的补助 (303); every other 经济分类 类 is 公用经费.
-PERSONNEL_CLASSES = ("301", "303")  # 经济分类 类 of 人员经费: 工资福利支出, 对个人和家庭的补助
+PERSONNEL_CLASSES = ("301", "303")
+COUNT_UNITS = re.compile(r"[（(](辆|台|套|台（套）|个|人)[）)]|车辆|设备|台（套）")
 
 
 def cost_group(code: str) -> str:
@@ -51,7 +52,6 @@ def cost_group(code: str) -> str:
     if code:
         return "人员经费" if code[:3] in PERSONNEL_CLASSES else "公用经费"
     return "合计"
-COUNT_UNITS = re.compile(r"[（(](辆|台|套|台（套）|个|人)[）)]|车辆|设备|台（套）")
 
 
 class LayoutError(ValueError):
