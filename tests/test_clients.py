@@ -58,3 +58,28 @@ def test_wan_columns_widen_for_a_finer_amount_and_never_round(tmp_path, seed_dis
     assert widened["v_expenditure"] == "DECIMAL(25,6)" and widened["v_income"] == "DECIMAL(21,2)"
     assert after - before == Decimal("0.000001")
     assert frame["amount_wan"].sum() == after  # the README's exact route for pandas users
+
+
+def test_views_are_remade_only_when_an_amount_needs_finer_decimals(tmp_path, seed_disclosure):
+    """Re-making the views costs more than a load, so it happens when the definitions change
+    or an amount needs more 万元 decimals than they carry, not on every connection or load:
+    a view's comment edited by hand shows which writes re-made it."""
+    from pipelines.warehouse import connection
+
+    path = tmp_path / "w.duckdb"
+    comment = "SELECT comment FROM duckdb_views() WHERE view_name = 'v_income'"
+    with warehouse.writer(path) as conn:
+        conn.execute("COMMENT ON VIEW v_income IS 'edited by hand'")
+    with warehouse.writer(path) as conn:  # reconnecting: the same definitions, nothing re-made
+        assert conn.execute(comment).fetchone()[0] == "edited by hand"
+        assert conn.execute("SELECT views_sha256 FROM warehouse_meta").fetchone()[0] == connection._view_definitions()[0]
+        warehouse.load_disclosure(conn, seed_disclosure, expectations.validate(seed_disclosure))
+        assert conn.execute(comment).fetchone()[0] == "edited by hand"  # 万元 at 2 decimals fit
+    with warehouse.writer(path) as conn:  # one amount with fen: the views are re-made, wider
+        conn.execute("""UPDATE fact_income SET amount_yuan = amount_yuan + 0.01
+                        WHERE source_row = 1 AND income_source = '本年收入合计'""")
+    with warehouse.reader(path) as conn:
+        assert conn.execute(comment).fetchone()[0] != "edited by hand"
+        assert conn.execute("""SELECT data_type FROM duckdb_columns()
+                               WHERE table_name = 'v_income_total' AND column_name = 'amount_wan'"""
+                            ).fetchone()[0].endswith(",6)")

@@ -12,6 +12,7 @@
 COMMENT ON TABLE warehouse_meta IS '仓库元数据：一行，本仓库文件的标识 — warehouse metadata: one row, this file''s identity';
 COMMENT ON COLUMN warehouse_meta.warehouse_id IS '仓库标识（UUID），每个新建或重建的文件不同 — warehouse id (UUID), new for every new or rebuilt file';
 COMMENT ON COLUMN warehouse_meta.created_at IS '本文件创建时间 — when this warehouse file was created';
+COMMENT ON COLUMN warehouse_meta.views_sha256 IS '视图定义（views.sql 与 comments.sql）的 SHA-256，视图最近一次据此重建 — SHA-256 of the view definitions (views.sql and comments.sql) the views were last made from';
 
 -- dim_department
 COMMENT ON TABLE dim_department IS '部门（单位）维度：每个所印部门一行（部门名称/单位名称），各文档共用 — department (unit) dimension: one row per department as printed, shared by every document';

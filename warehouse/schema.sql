@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS warehouse_meta (            -- one row: this warehous
     warehouse_id        VARCHAR NOT NULL,          -- new for every new (or rebuilt) file
     created_at          TIMESTAMP NOT NULL
 );
+-- the views.sql + comments.sql the views were last made from (connection.refresh_views)
+ALTER TABLE warehouse_meta ADD COLUMN IF NOT EXISTS views_sha256 VARCHAR;
 
 CREATE TABLE IF NOT EXISTS dim_department (
     department_key      INTEGER PRIMARY KEY DEFAULT nextval('seq_department'),

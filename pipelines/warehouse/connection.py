@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ import duckdb
 
 from pipelines.parsing.templates import BY_ID, THREE_PUBLIC_OUTSIDE_TOTAL
 from pipelines.settings import ROOT, lock_wait, warehouse_path
-from pipelines.warehouse.scales import narrow_wan_columns
+from pipelines.warehouse.scales import carried_wan_scale, narrow_wan_columns, needed_wan_scale
 
 SQL_DIR = ROOT / "warehouse"
 # The file format every client can read: the DuckDB CLI the package registries offer is 1.5
@@ -113,7 +114,7 @@ def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection
     conn = connect(path)
     try:
         yield conn
-        refresh_views(conn)
+        fit_views(conn, in_transaction=False)  # writes other than a load's (a fix by hand)
         conn.execute("CHECKPOINT")
         snapshot = snapshot_path(path)
         partial = snapshot.with_name(f".{snapshot.name}.partial")
@@ -138,23 +139,41 @@ def reader(path: str | Path | None = None, wait: float | None = None) -> duckdb.
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
-    conn.execute("""INSERT INTO warehouse_meta SELECT uuid()::VARCHAR, now()::TIMESTAMP
+    conn.execute("""INSERT INTO warehouse_meta (warehouse_id, created_at) SELECT uuid()::VARCHAR, now()::TIMESTAMP
                     WHERE NOT EXISTS (SELECT 1 FROM warehouse_meta)""")
     _static_dimensions(conn)
     _department_aliases(conn)
-    refresh_views(conn)
+    if conn.execute("SELECT views_sha256 FROM warehouse_meta").fetchone()[0] != _view_definitions()[0]:
+        refresh_views(conn)  # made by other code: the views as this code states them
+
+
+def _view_definitions() -> tuple[str, str, str]:
+    """(sha256 of both, views.sql, comments.sql)."""
+    views, comments = ((SQL_DIR / name).read_text(encoding="utf-8") for name in ("views.sql", "comments.sql"))
+    return hashlib.sha256(f"{views}\0{comments}".encode()).hexdigest(), views, comments
+
+
+def fit_views(conn: duckdb.DuckDBPyConnection, sha256: str | None = None, in_transaction: bool = True) -> None:
+    """After a document became visible (or, without one, after any write): re-type the views
+    if an amount needs more 万元 decimals than the narrowest view column carries (a 元 document
+    with fen among 万元 ones), else leave them: a refresh costs more than a load. A view left
+    wider than it needs (its finest document superseded) stays exact."""
+    if needed_wan_scale(conn, sha256) > carried_wan_scale(conn):
+        refresh_views(conn, in_transaction=in_transaction)
 
 
 def refresh_views(conn: duckdb.DuckDBPyConnection, in_transaction: bool = False) -> None:
     """The views as views.sql states them, their 万元 columns at the decimals the landed amounts
     need, and the dictionary (after the views: re-creating a view drops its comments), in one
     transaction: the caller's (a load's, so the views always fit what it landed) or its own."""
+    digest, views, comments = _view_definitions()
     if not in_transaction:
         conn.execute("BEGIN TRANSACTION")
     try:
-        conn.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+        conn.execute(views)
         narrow_wan_columns(conn)
-        conn.execute((SQL_DIR / "comments.sql").read_text(encoding="utf-8"))
+        conn.execute(comments)
+        conn.execute("UPDATE warehouse_meta SET views_sha256 = ?", [digest])
     except BaseException:
         if not in_transaction:
             conn.execute("ROLLBACK")

@@ -31,7 +31,7 @@ from pipelines.warehouse.facts import (
     fact_rows,
     function_subjects,
 )
-from pipelines.warehouse.connection import refresh_views
+from pipelines.warehouse.connection import fit_views
 from pipelines.warehouse.publication import ELIGIBLE, content_hash, elect
 
 LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
@@ -98,7 +98,7 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
         if publish and not quarantined:
             status, replaced = _elect(conn, disclosure.sha256, department_key, disclosure.info.fiscal_year,
                                       disclosure.info.kind, disclosure.info.scope)
-        refresh_views(conn, in_transaction=True)  # in the same transaction: the views' 万元 decimals fit what landed
+        fit_views(conn, disclosure.sha256)  # in the same transaction: the views' 万元 decimals fit what landed
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -124,7 +124,7 @@ def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult
     conn.execute("BEGIN TRANSACTION")
     try:
         status, replaced = _elect(conn, sha256, department_key, fiscal_year, kind, scope)
-        refresh_views(conn, in_transaction=True)
+        fit_views(conn, sha256)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -5,8 +5,9 @@ Facts are stored in 元 at 2 decimals, so their 万元 form needs up to 6 (31,21
 Most documents print 万元 at 2 decimals, so each analyst view's `*_wan` column is narrowed to
 the smallest scale (at least 2) at which all its current values are exact, and widened again
 when a finer amount lands. The narrowing is checked per value: a value that would not be exact
-at the narrowed scale raises an error instead of being rounded (it can only meet one between a
-load and the refresh that follows it, in the same write).
+at the narrowed scale raises an error instead of being rounded. The views are re-made only when
+a write lands an amount finer than the narrowest column carries (`needed_wan_scale`,
+`carried_wan_scale`, connection.fit_views): re-making them costs more than a load.
 """
 
 from __future__ import annotations
@@ -45,6 +46,30 @@ def narrow_wan_columns(conn: duckdb.DuckDBPyConnection) -> dict[str, dict[str, i
                      f"SELECT * REPLACE ({', '.join(replace)}) FROM ({body})")
         narrowed[view] = {column: scales[column] for column, _ in wide if scales[column] < FULL_SCALE}
     return narrowed
+
+
+def needed_wan_scale(conn: duckdb.DuckDBPyConnection, sha256: str | None = None) -> int:
+    """The 万元 decimals the document's amounts need (2 for 万元 at 2 decimals, up to 6 for 元
+    with fen), over every 元 column of every fact table; without a document, every current
+    document's. A scan of the facts: far cheaper than the views' own queries."""
+    columns = conn.execute(r"""SELECT table_name, column_name FROM duckdb_columns()
+                               WHERE schema_name = 'main' AND table_name LIKE 'fact\_%' ESCAPE '\'
+                                 AND column_name LIKE '%\_yuan' ESCAPE '\'""").fetchall()
+    documents = ("= $1" if sha256 else
+                 "IN (SELECT document_sha256 FROM dim_document WHERE status = 'current') AND $1 IS NULL")
+    fen = " UNION ALL ".join(f"SELECT CAST({column} * 100 AS HUGEINT) AS fen FROM {table} "
+                             f"WHERE document_sha256 {documents} AND {column} IS NOT NULL" for table, column in columns)
+    steps = " ".join(f"WHEN fen % {10 ** (FULL_SCALE - s)} = 0 THEN {s}" for s in range(MIN_SCALE, FULL_SCALE))
+    return conn.execute(f"SELECT coalesce(max(CASE {steps} ELSE {FULL_SCALE} END), {MIN_SCALE}) FROM ({fen})",
+                        [sha256]).fetchone()[0]
+
+
+def carried_wan_scale(conn: duckdb.DuckDBPyConnection) -> int:
+    """The fewest decimals any analyst view's 万元 column carries now."""
+    return conn.execute(r"""SELECT coalesce(min(numeric_scale), 0) FROM duckdb_columns()
+                            WHERE schema_name = 'main' AND table_name LIKE 'v\_%' ESCAPE '\'
+                              AND column_name LIKE '%\_wan' ESCAPE '\'
+                              AND data_type LIKE 'DECIMAL%'""").fetchone()[0]
 
 
 def _needed_scales(conn, view: str, columns: list[str]) -> dict[str, int]:
