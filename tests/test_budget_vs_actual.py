@@ -84,6 +84,10 @@ def test_the_budget_figures_a_final_account_prints_itself(paired):
     # within 三公经费 the plain sum is the printed 合计 (预算数 37.00, 决算数 36.85)
     assert conn.execute("""SELECT sum(budget_wan), sum(actual_wan) FROM v_budget_vs_actual_printed
                            WHERE source = '三公经费'""").fetchone() == (Decimal("37.00"), Decimal("36.85"))
+    # 万元 at 2 decimals, as every other view prints them
+    types = conn.execute("""SELECT data_type FROM duckdb_columns() WHERE table_name = 'v_budget_vs_actual_printed'
+                            AND column_name IN ('budget_wan', 'actual_wan')""").fetchall()
+    assert len(types) == 2 and all(t.startswith("DECIMAL(") and t.endswith(",2)") for t, in types), types
     # only the 决算 prints them: the constructed budgets add no row
     assert {s for s, in conn.execute("""SELECT DISTINCT d.kind FROM v_budget_vs_actual_printed p
                                         JOIN v_documents d USING (document_sha256)""").fetchall()} == {"决算"}

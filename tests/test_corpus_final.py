@@ -139,6 +139,22 @@ def test_narrative_figures_land(landed):
     assert len(expected) >= 80 and not missing, missing
 
 
+def test_the_budgets_the_narrative_prints_meet_their_actuals(landed):
+    """Each '年初预算为X万元，支出决算为Y万元' of the 情况说明 (pairs read from the page images)
+    is a row of v_budget_vs_actual_printed, named by its subject, also where the item names it
+    in a sentence of its own ('1、社会保障和就业支出（类）…（项）。主要用于：…。年初预算为…')."""
+    conn, disclosure, _ = landed
+    figures = golden(NAME)["narrative"]
+    expected = sorted((Decimal(f["value"]), Decimal(after["value"])) for f, after in zip(figures, figures[1:])
+                      if f["before"].endswith("年初预算为") and after["before"].endswith("支出决算为"))
+    rows = conn.execute("""SELECT item, budget_wan, actual_wan FROM v_budget_vs_actual_printed
+                           WHERE source = '情况说明' AND document_sha256 = ?""", [disclosure.sha256]).fetchall()
+    assert len(expected) >= 10 and sorted((b, a) for _, b, a in rows) == expected
+    assert all(item for item, _, _ in rows), rows
+    assert ("社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）", Decimal("54.53"),
+            Decimal("54.53")) in rows
+
+
 @pytest.mark.parametrize("name,kind", [
     ("template_final_blank.pdf", "a blank 决算 template"),
 ])

@@ -476,18 +476,20 @@ WITH printed AS (
     FROM v_project_performance
     UNION ALL
     SELECT b.department, b.fiscal_year, b.disclosure_level, '情况说明', b.subject,
-           b.value_wan, a.value_wan, CAST(r.value AS DECIMAL(10,2)),   -- 年初预算, 支出决算, 完成…预算的 %
+           CAST(b.value AS DECIMAL(20,2)) * 0.0001, a.value_wan,   -- 年初预算, 支出决算, 完成…预算的 %
+           CAST(r.value AS DECIMAL(10,2)),
            b.document_sha256, b.source_table, b.page, b.source_line, b.source_row
-    FROM v_narrative b
-    LEFT JOIN (SELECT document_sha256, source_line, sentence, quantity, any_value(value_wan) AS value_wan
-               FROM v_narrative WHERE measure = 'amount' GROUP BY ALL) a
+    FROM v_narrative b   -- a stated amount finer than a fen (a validation finding) is not among these
+    LEFT JOIN (SELECT document_sha256, source_line, sentence, quantity,
+                      any_value(CAST(value AS DECIMAL(20,2)) * 0.0001) AS value_wan
+               FROM v_narrative WHERE measure = 'amount' AND value = round(value, 2) GROUP BY ALL) a
       ON (a.document_sha256, a.source_line, a.sentence, a.quantity)
        = (b.document_sha256, b.source_line, b.sentence, b.quantity)
     LEFT JOIN (SELECT document_sha256, source_line, sentence, quantity, any_value(value) AS value
                FROM v_narrative WHERE measure = 'completion_pct' GROUP BY ALL) r
       ON (r.document_sha256, r.source_line, r.sentence, r.quantity)
        = (b.document_sha256, b.source_line, b.sentence, b.quantity)
-    WHERE b.measure = 'budget' AND b.kind = '决算'
+    WHERE b.measure = 'budget' AND b.kind = '决算' AND b.value = round(b.value, 2)
 )
 SELECT department, fiscal_year, disclosure_level, source, item, budget_wan, actual_wan,
        CASE WHEN budget_wan <> 0 THEN CAST(round(actual_wan * 100 / budget_wan, 2) AS DECIMAL(10,2)) END

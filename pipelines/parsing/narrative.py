@@ -431,6 +431,12 @@ def _clean(phrase: str) -> str:
     return text
 
 
+# An item that opens by naming its subject in a sentence of its own, the figures following
+# an explanation: "1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。
+# 主要用于：…。年初预算为54.53万元，支出决算为54.53万元".
+SUBJECT_LABEL = re.compile(r"^\s*(?:\d+[、．.]|[（(]\d+[)）])?\s*(?P<label>[^。；;，,：:]+（[类款项]）)\s*[。；;]")
+
+
 def _key_text(subject: str) -> str:
     return re.sub(r"[“”\"‘’'「」]", "", squash(subject))
 
@@ -442,7 +448,7 @@ def _lead(gap: str) -> str:
     lead = parts[-1]
     if not _clean(lead) and len(parts) > 1 and gap.rstrip().endswith(("：", ":")):
         lead = parts[-2]
-    return lead
+    return lead.rstrip()  # "年初预算为 452.40 万元": the text layer's space is no word
 
 
 def _change(lead: str, comparator: re.Pattern = COMPARATOR) -> tuple[int, str] | None:
@@ -483,6 +489,9 @@ class _Reader:
         out: list[tuple[NarrativeFact, bool]] = []
         rows: dict[int, int] = {}
         position = 0
+        label = SUBJECT_LABEL.match(text)
+        if label and not self.vocabulary.figure.search(label["label"]):
+            self.subject = _clean(label["label"])
         for match in self.vocabulary.figure.finditer(text):
             if match["money"] and THRESHOLD.match(text, match.end()):
                 continue
