@@ -21,14 +21,16 @@ FONT_PACKAGE := fonts-wqy-zenhei
 FONT_VERSION := 0.9.45-8
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest publish
+.PHONY: install font run test ui query clean fixtures office-fixtures bench-pdf bench-ingest bench-scale publish
 
 # The virtualenv is rebuilt whenever the lock file changes; then the project itself is installed
-# into it (editable, no dependencies: the `juesuan` command, .venv/bin/juesuan).
-$(VENV)/.installed: requirements.lock pyproject.toml
+# into it (editable, no dependencies: the `juesuan` command, .venv/bin/juesuan). Bytecode is
+# compiled at install: where PYTHONDONTWRITEBYTECODE is set, as on our machines, every process
+# would otherwise compile Dagster's sources again (4.5 s of each `juesuan` command).
+$(VENV)/.installed: requirements.lock pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -90,6 +92,12 @@ bench-pdf: install
 # One text document step by step, and a run over an unchanged raw/ (see docs/PERFORMANCE.md).
 bench-ingest: install
 	$(BIN)/python benchmarks/bench_ingest.py
+
+# The real `juesuan run` over a generated province-like corpus (benchmarks/scale_corpus.py; the
+# PDFs need the font): documents/s, an unchanged rerun, peak memory, warehouse size and the
+# README's queries, beside their goals. make bench-scale ARGS="--sizes 20,40 --pdf 3 --work /tmp/b"
+bench-scale: install font
+	$(BIN)/python benchmarks/bench_scale.py $(ARGS)
 
 # make query SQL='SELECT "check" FROM v_validation' [ARGS="--format csv --out x.csv"]: the SQL
 # reaches juesuan through the environment, unexpanded and unquoted by make or the shell.

@@ -9,23 +9,16 @@ from assets.sources import schedules as source_schedules
 
 ingest_documents = dg.define_asset_job(
     "ingest_documents",
-    # every asset of a document. Its checks are reported by the load once the suites ran, not
-    # planned: a planned check of a run that failed earlier (a document the parser refused)
-    # would show as failed though it never ran (see warehouse_tables).
-    selection=dg.AssetSelection.groups("ingestion", "warehouse").without_checks(),
+    # every asset of a document. Its checks are reported once the suites ran, not planned: a
+    # planned check of a document the parser refused would show as failed though it never ran.
+    selection=dg.AssetSelection.assets(assets.ingest).without_checks(),
     partitions_def=documents,
-    description="Ingest one raw document: read, parse, validate, load into the warehouse.",
+    description="Ingest raw documents (a range of the document partitions per run): read, parse and "
+                "validate them on every core, land them in the warehouse, publish what passed.",
 )
 
 defs = dg.Definitions(
-    assets=[
-        assets.raw_document,
-        assets.parsed_disclosure,
-        assets.validated_disclosure,
-        assets.warehouse_tables,
-        assets.published_disclosure,
-        source_assets.downloaded_documents,
-    ],
+    assets=[assets.ingest, *assets.TABLE_SPECS, source_assets.downloaded_documents],
     jobs=[ingest_documents, source_schedules.pull_sources],
     sensors=[sensors.raw_folder_sensor],
     schedules=[schedules.daily_rescan, source_schedules.hourly_pull],

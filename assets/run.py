@@ -1,6 +1,9 @@
 """`juesuan run` (and `python -m assets.run`): ingest every document in the raw folder through
-the `ingest_documents` job, one partition at a time, on the persistent instance (DAGSTER_HOME),
-so `make ui` shows the same materializations and checks; then print what landed.
+the `ingest_documents` job on the persistent instance (DAGSTER_HOME), so `make ui` shows the
+same materializations and checks; then print what landed. The documents the warehouse lacks
+go in runs of up to JUESUAN_RUN_SIZE partitions each (a range of the document partitions, as
+a backfill would run them); each run parses on every core and publishes the read snapshot
+once, at its end.
 
 Dagster's state follows the warehouse: unless DAGSTER_HOME is set, it is the folder
 `.dagster/<warehouse stem>` beside the warehouse file (`dagster_home`), so two warehouses never
@@ -14,7 +17,7 @@ then each document not ingested gets one line saying so and who holds the file, 
 ends with a summary line instead of a traceback; 3 with `strict` when any file is refused,
 quarantined or held.
 
-Output: one line per document. `python -m assets.run` prints each on one line however long (for
+Output: one line per document, as it lands (in the order they finish). `python -m assets.run` prints each on one line however long (for
 tools reading it); `juesuan run` wraps long reasons (continuation lines indented) and, on a
 terminal, shows a progress bar with the time left.
 """
@@ -22,11 +25,14 @@ terminal, shows a progress bar with the time left.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import socket
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,9 +96,9 @@ def main(raw: str | Path | None = None, warehouse_file: str | Path | None = None
     load()
     from assets.definitions import defs
     from assets.ingestion import resources
-    from assets.ingestion.partitions import documents
+    from assets.ingestion.partitions import documents, range_tags, ranges
     from assets.ingestion.sensors import scan
-    from pipelines import warehouse
+    from pipelines import settings, warehouse
     from pipelines.sources import load_sources, pull
     from pipelines.warehouse.connection import WarehouseBusy
 
@@ -111,41 +117,65 @@ def main(raw: str | Path | None = None, warehouse_file: str | Path | None = None
     skipped = {key: digest for key, digest, landed in files if landed}
     busy, waiting = "", []  # why the warehouse cannot be written, and the documents it kept out
     try:
-        _log_skipped(skipped)
+        _log_skipped(skipped, publish=len(skipped) == len(keys))  # else the runs publish the snapshot
     except WarehouseBusy as error:
         busy = str(error)
         out.line(f"the log rows of unchanged files are not written: {busy}")
     broken: dict[str, str] = {}
-    out.start(sum(1 for key in keys if key not in skipped))
-    try:
-        for n, key in enumerate(keys, 1):
-            head = f"[{n}/{len(keys)}] {printable(key)}"
-            if key in skipped:
-                out.line(f"{head}: unchanged (these bytes are in the warehouse; not parsed)")
-                continue
-            if busy and _still_busy():  # each run would wait through all its retries again
-                out.line(f"{head}: not run - the warehouse is still held")
-                waiting.append(key)
-                out.advance()
-                continue
-            out.working(key)
-            started = time.monotonic()
-            result = job.execute_in_process(
-                partition_key=key, instance=instance, run_config=QUIET, raise_on_error=False,
-                tags={"juesuan/trigger": "juesuan run", **PROCESS},
-            )
-            outcome, detail = _outcome(result)
-            out.line(f"{head}: {outcome} ({time.monotonic() - started:.1f}s)"
-                     + (f" - {printable(detail.splitlines()[0])}" if detail else ""))
-            out.advance()
-            if outcome == "busy":
-                busy = detail
-                waiting.append(key)
-            elif outcome == "error":
-                broken[key] = detail.splitlines()[0]
-                print(detail, file=sys.stderr, flush=True)
-    finally:
-        out.stop()
+    pending = [key for key in keys if key not in skipped]
+    for n, key in enumerate(keys, 1):
+        if key in skipped:
+            out.line(f"[{n}/{len(keys)}] {printable(key)}: unchanged (these bytes are in the warehouse; not parsed)")
+    number = {key: n for n, key in enumerate(keys, 1)}
+    told: set[str] = set()
+
+    def tell(outcome) -> None:
+        """One line per document as it lands (pipelines.batch logs each outcome)."""
+        if outcome.key not in number or outcome.key in told or outcome.status == "unchanged" and not outcome.load:
+            return
+        told.add(outcome.key)
+        status = "quarantined" if outcome.status == "failed" else outcome.status
+        detail = outcome.reason or "" if status in ("quarantined", "held", "error", "validated") else ""
+        out.line(f"[{number[outcome.key]}/{len(keys)}] {printable(outcome.key)}: {status} ({outcome.seconds:.1f}s)"
+                 + (f" - {printable(detail.splitlines()[0])}" if detail else ""))
+        out.advance()
+        if status in ("error", "validated"):
+            broken[outcome.key] = detail.splitlines()[0] if detail else status
+            print(detail, file=sys.stderr, flush=True)
+
+    out.start(len(pending))
+    order = instance.get_dynamic_partitions(documents.name)
+    with _listening(tell):
+        try:
+            for first, last, members in ranges(pending, order, settings.run_size()):
+                if busy and _still_busy():  # each run would wait through all its retries again
+                    for key in members:
+                        out.line(f"[{number[key]}/{len(keys)}] {printable(key)}: not run - the warehouse is still held")
+                        out.advance()
+                    waiting += members
+                    continue
+                out.working(f"{len(members)} documents" if len(members) > 1 else members[0])
+                result = job.execute_in_process(
+                    instance=instance, run_config=QUIET, raise_on_error=False,
+                    tags={**range_tags(first, last), "juesuan/trigger": "juesuan run", **PROCESS},
+                )
+                if result.success:
+                    continue
+                kind, detail = _failure(result)
+                if kind == "busy":
+                    busy = detail
+                    for key in members:
+                        if key not in told:
+                            out.line(f"[{number[key]}/{len(keys)}] {printable(key)}: busy - {printable(detail)}")
+                            out.advance()
+                            waiting.append(key)
+                elif not any(key in broken for key in members):  # the run broke outside any one document
+                    for key in members:
+                        if key not in told:
+                            broken[key] = detail.splitlines()[0]
+                    print(detail, file=sys.stderr, flush=True)
+        finally:
+            out.stop()
 
     db = resources.warehouse_db()
     print()
@@ -156,7 +186,7 @@ def main(raw: str | Path | None = None, warehouse_file: str | Path | None = None
         try:
             with db.get_connection(read_only=True) as conn:
                 summary = warehouse.document_summary(conn)
-            print(_table(summary, wrap))
+            print(_summary(summary, set(keys), wrap))
         except WarehouseBusy as error:  # no snapshot yet, and the file is held
             busy = busy or str(error)
             print(f"(the warehouse cannot be read: {error})")
@@ -290,15 +320,18 @@ def _alive(pid: int, started: str = "") -> bool:
     return not (started and now) or now == started
 
 
-def _log_skipped(skipped: dict[str, str]) -> None:
-    """Files whose bytes are already in the warehouse get a 'skipped' row, without a run."""
+def _log_skipped(skipped: dict[str, str], publish: bool) -> None:
+    """Files whose bytes are already in the warehouse get a 'skipped' row, without a run (in
+    one transaction; the read snapshot published when no run follows that will publish it)."""
     if not skipped:
         return
     from assets.ingestion import resources
     from pipelines import warehouse
 
+    from pipelines.warehouse.load import transaction
+
     folder = resources.raw_folder()
-    with resources.warehouse_db().get_connection() as conn:
+    with warehouse.writer(resources.warehouse_db().database, publish=publish) as conn, transaction(conn):
         for key, digest in skipped.items():
             warehouse.log_ingestion(conn, key, "skipped", sha256=digest,
                                     source=str(folder.folder_of(key)[1]),
@@ -318,42 +351,67 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get()
 
 
-def _outcome(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
-    """The document's status (current | unchanged, from the publication or else the load), or
-    quarantined (the parser's Failure, marked in its metadata, or a failed blocking check: the
-    load recorded the quarantine), or busy (another process held the warehouse through every
-    retry), or error (anything else: the pipeline is broken)."""
+@contextmanager
+def _listening(tell) -> Iterator[None]:
+    """Each document's outcome, as pipelines.batch logs it, passed to `tell`."""
+    from pipelines.batch import OUTCOMES
+
+    class Handler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if hasattr(record, "outcome"):
+                tell(record.outcome)
+
+    handler = Handler()
+    OUTCOMES.addHandler(handler)
+    OUTCOMES.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        OUTCOMES.removeHandler(handler)
+
+
+def _failure(result: dg.ExecuteInProcessResult) -> tuple[str, str]:
+    """Why a run failed: busy (another process held the warehouse through every retry), or
+    error (the pipeline is broken: documents it names are reported by their own lines)."""
     from pipelines.warehouse.connection import WarehouseBusy
 
-    if result.success:
-        events = result.get_asset_materialization_events()
-        published = [e.materialization.metadata.get("status") for e in events
-                     if e.asset_key.path[-1] == "published_disclosure"]
-        loads = [e.materialization.metadata.get("status") for e in events if e.asset_key.path[0] == "warehouse"]
-        status = (published or loads or [None])[0]
-        return (status.value if status else "ok"), ""
     failures = result.get_step_failure_events()
     if not failures:
         return "error", f"run {result.run_id} failed before any step ran"
-    quarantined, details, busy = [], [], []
+    details = []
     for event in failures:
         user, error = event.step_failure_data.user_failure_data, event.step_failure_data.error
-        if user is not None and "quarantined" in user.metadata:
-            quarantined.append(user.description or "")
-        elif error is not None and error.cls_name == "DagsterAssetCheckFailedError":
-            quarantined.append("blocking checks failed: " + " ".join(error.message.split(":\n", 1)[-1].split()))
-        else:
-            while error is not None and error.cause is not None:  # the user-code exception
-                error = error.cause
-            if error is not None and error.cls_name == WarehouseBusy.__name__:
-                busy.append(error.message.split(": ", 1)[-1].strip())
-            else:
-                details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
-    if details:
-        return "error", "\n".join(details)
-    if busy:
-        return "busy", busy[0]
-    return "quarantined", "; ".join(quarantined)
+        if user is not None and user.description:
+            details.append(f"{event.step_key}: {user.description}")
+            continue
+        while error is not None and error.cause is not None:  # the user-code exception
+            error = error.cause
+        if error is not None and error.cls_name == WarehouseBusy.__name__:
+            return "busy", error.message.split(": ", 1)[-1].strip()
+        details.append(f"{event.step_key}: " + (error.to_string().strip() if error else "?"))
+    return "error", "\n".join(details)
+
+
+SUMMARY_ROWS = 100  # a larger warehouse is summarised: counts, and this run's documents not current
+
+
+def _summary(rows: list[dict], run: set[str], wrap: int | None) -> str:
+    """Every document's row, or for a large warehouse the counts per status and the rows of
+    this run's files that are not current (those need a look)."""
+    if len(rows) <= SUMMARY_ROWS:
+        return _table(rows, wrap)
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    attention = [r for r in rows if r["file"] in run and r["status"] != "current"]
+    lines = [f"{len(rows)} documents in the warehouse: "
+             + ", ".join(f"{n} {status}" for status, n in sorted(counts.items(), key=lambda c: -c[1]))
+             + " (`juesuan status` counts them per department-year, `juesuan failures` lists every reason)"]
+    if attention:
+        lines += ["", f"this run's files that are not current ({len(attention)}"
+                  + (f", the first {SUMMARY_ROWS}" if len(attention) > SUMMARY_ROWS else "") + "):",
+                  _table(attention[:SUMMARY_ROWS], wrap)]
+    return "\n".join(lines)
 
 
 COLUMNS = [("file", "file"), ("department", "department"), ("year", "fiscal_year"),

@@ -42,8 +42,32 @@ def validate(disclosure: Disclosure) -> ValidationReport:
     return ValidationReport(results)
 
 
-def build_data_docs(report: ValidationReport, disclosure: Disclosure, directory: str | Path) -> dict:
-    """Write GX Data Docs for this document's validation into `directory` (see docs.py)."""
+def build_data_docs(report: ValidationReport, disclosure: Disclosure, directory: str | Path,
+                    with_index: bool = True) -> dict:
+    """Write GX Data Docs for this document's validation into `directory` (see docs.py); a
+    batch leaves the indexes to `build_data_docs_index`, once."""
     from expectations import docs
 
-    return docs.build(report, disclosure, Path(directory))
+    return docs.build(report, disclosure, Path(directory), with_index=with_index)
+
+
+def warm(data_docs: str | Path | None = None) -> None:
+    """Build what every validation (and Data Docs build, into `data_docs`) needs, once, in this
+    process: worker processes forked after it start with it instead of building it each."""
+    from expectations import docs, gx_view
+
+    for spec in SUITES:
+        runtime.definition(spec)
+    if data_docs is not None:
+        try:
+            docs.check_room(Path(data_docs))
+        except docs.DataDocsError:  # no room: each document's build says so, and writes nothing
+            return
+        docs.site_context(Path(data_docs).resolve())
+        gx_view.warm()
+
+
+def build_data_docs_index(directory: str | Path) -> Path:
+    from expectations import docs
+
+    return docs.build_index(Path(directory))

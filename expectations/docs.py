@@ -1,18 +1,19 @@
 """Data Docs: the validation of every document as HTML a person can open, offline.
 
     build(report, disclosure, directory) -> {"index": …/index.html, "document": its page,
-                                             "pages": [GX's, one per suite]}
+                                             "pages": [GX's, one per suite that failed]}
 
 The site lives in `directory` (by default `data_docs/` next to the warehouse file, i.e.
 `warehouse/data_docs/`; `JUESUAN_DATA_DOCS` overrides). Its validation results are kept as
 JSON in `directory/results/` (a filesystem store), so the index lists every document validated
 by any process, not only this one's; a document validated again replaces its own pages.
 
-Two renderings of the same results: GX's pages (one per suite and document, under
-`validations/`, and the suites under `expectations/`), whose styles and index list come from
-CDNs; and the project's own (`pages.py`): `index.html`, which replaces GX's index, and one page
-per document under `documents/`, with inline CSS, no script and no external reference, so they
-read the same without the network.
+Two renderings: GX's pages (one per suite that failed in a document, under `validations/`, and
+the suites under `expectations/`), whose styles and index list come from CDNs; and the
+project's own (`pages.py`): `index.html`, which replaces GX's index, and one page per document
+under `documents/` covering every suite, with inline CSS, no script and no external reference,
+so they read the same without the network. (GX's rendering costs a tenth of a second per page:
+for every suite of every document it was a quarter of a document's ingestion.)
 
 A separate ephemeral GX context renders the site: the validating context keeps no results (see
 runtime.run), and this one is bound to its directory. Some GX 1.x versions silently skip
@@ -72,7 +73,10 @@ def default_directory(warehouse_path: str | Path | None = None) -> Path:
     return settings.data_docs_folder(warehouse_path)
 
 
-def _context(directory: Path) -> Any:
+VIEW = {"module_name": "expectations.gx_view", "class_name": "SharedTemplatesPageView"}
+
+
+def site_context(directory: Path) -> Any:
     """An ephemeral context whose results store and Data Docs site are `directory`."""
     if directory not in _contexts:
         gx = runtime.gx()
@@ -89,6 +93,8 @@ def _context(directory: Path) -> Any:
             "show_how_to_buttons": False,
             "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "site_section_builders": {section: {"view": VIEW} for section in ("expectations", "validations")}
+                                     | {"profiling": "False"},  # no profiling results here
         }}
         context = gx.get_context(project_config=config, mode="ephemeral")
         for spec in SUITES:
@@ -124,7 +130,11 @@ def run_name(disclosure: Disclosure) -> str:
     return _safe(f"{info.department} {info.fiscal_year} {disclosure.sha256[:12]}")
 
 
-def build(report: ValidationReport, disclosure: Disclosure, directory: Path) -> dict:
+def build(report: ValidationReport, disclosure: Disclosure, directory: Path, with_index: bool = True) -> dict:
+    """This document's offline page (every suite), GX's own page of each suite that failed, and
+    (unless `with_index` is False: a batch builds them once, `build_index`, since each reads every
+    document's results) both indexes. GX renders a page in a tenth of a second and its pages
+    need the network for their styles, so it renders only the suites someone must look into."""
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
@@ -140,28 +150,41 @@ def build(report: ValidationReport, disclosure: Disclosure, directory: Path) -> 
     run_time = report.suites[0].gx_result.meta["run_id"].run_time
     batch = _safe(disclosure.source_path)
     with _turn(directory):
-        context = _context(directory)
+        context = site_context(directory)
         store = context.validation_results_store
-        for key in store.list_keys():  # this document's previous validation
-            if key.run_id.run_name == name:
-                store.remove_key(key)
-        for suite in report.suites:
+        for suite in report.suites:  # this document's previous validation: results and pages
+            shutil.rmtree(directory / "results" / suite.name / name, ignore_errors=True)
             shutil.rmtree(directory / "validations" / suite.name / name, ignore_errors=True)
-        keys = []
-        for suite in report.suites:
+        keys, failed = [], [suite for suite in report.suites if not suite.success]
+        for suite in failed:
             run_id = RunIdentifier(run_name=name, run_time=run_time)
             suite.gx_result.meta["run_id"] = run_id  # what the page shows as its run
             key = ValidationResultIdentifier(ExpectationSuiteIdentifier(suite.name), run_id, batch)
             store.set(key, suite.gx_result)
             keys.append(key)
         suites = [ExpectationSuiteIdentifier(s.name) for s in SUITES]
-        context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *suites])
+        # the suites' own pages are the same for every document: built with the index
+        if keys or with_index:
+            context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *(suites if with_index else [])],
+                                    build_index=with_index)
         index = directory / "index.html"
         pages = [directory / "validations" / k.expectation_suite_identifier.name / k.run_id.run_name
                  / k.run_id.run_time.strftime("%Y%m%dT%H%M%S.%fZ") / f"{k.batch_identifier}.html" for k in keys]
-        absent = [p for p in (index, *pages) if not p.is_file()]
+        absent = [p for p in ((index,) if with_index else ()) + tuple(pages) if not p.is_file()]
         if absent:
             raise DataDocsError(f"GX did not write {len(absent)} Data Docs pages, e.g. {absent[0]}")
         written = offline.write(report, disclosure, directory, name, run_time,
-                                {s.name: page for s, page in zip(report.suites, pages)})
+                                {s.name: page for s, page in zip(failed, pages)}, index=with_index)
     return {"index": written["index"], "document": written["page"], "pages": pages}
+
+
+def build_index(directory: Path) -> Path:
+    """Both indexes (GX's and the offline one) over every document validated in `directory`."""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    directory = Path(directory).resolve()
+    with _turn(directory):
+        context = site_context(directory)
+        context.build_data_docs(site_names=[SITE],
+                                resource_identifiers=[ExpectationSuiteIdentifier(s.name) for s in SUITES])
+        return offline.write_index(directory)

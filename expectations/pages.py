@@ -83,8 +83,9 @@ def page_name(name: str) -> str:
 
 
 def write(report: ValidationReport, disclosure: Disclosure, directory: Path, name: str,
-          validated_at: datetime, gx_pages: dict[str, Path] | None = None) -> dict[str, Path]:
-    """This document's page and summary (replacing an earlier validation's), then the index."""
+          validated_at: datetime, gx_pages: dict[str, Path] | None = None, index: bool = True) -> dict[str, Path]:
+    """This document's page and summary (replacing an earlier validation's), then the index
+    (unless `index` is False: a batch writes it once, `write_index`, as it reads every summary)."""
     folder = directory / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / page_name(name)
@@ -92,9 +93,14 @@ def write(report: ValidationReport, disclosure: Disclosure, directory: Path, nam
     _replace(page, document_page(report, disclosure, validated_at, links))
     _replace(folder / f"{name}.json", json.dumps(summary(report, disclosure, name, validated_at),
                                                  ensure_ascii=False, indent=1))
+    return {"index": write_index(directory) if index else directory / "index.html", "page": page}
+
+
+def write_index(directory: Path) -> Path:
+    """The index of every document's page, from their summaries."""
     index = directory / "index.html"
-    _replace(index, index_page(_summaries(folder)))
-    return {"index": index, "page": page}
+    _replace(index, index_page(_summaries(directory / FOLDER)))
+    return index
 
 
 def summary(report: ValidationReport, disclosure: Disclosure, name: str, validated_at: datetime) -> dict:

@@ -76,7 +76,7 @@ def expectation_suite(context: Any, spec: Any) -> Any:
     return suite
 
 
-def _definition(spec: Any) -> Any:
+def definition(spec: Any) -> Any:
     """A suite's dataframe asset, its whole-dataframe batch definition, the ExpectationSuite
     (one expectation per severity of its checks) and the ValidationDefinition joining them."""
     if spec.name not in _definitions:
@@ -100,7 +100,7 @@ def run(spec: Any, data: pd.DataFrame) -> Any:
     emptied after each run, so a long-lived process does not accumulate them (Data Docs are
     built from the results the report carries, see docs.py)."""
     with _lock:  # one shared context: build on first use, validate one frame at a time
-        result = _definition(spec).run(batch_parameters={"dataframe": data}, result_format=RESULT_FORMAT)
+        result = definition(spec).run(batch_parameters={"dataframe": data}, result_format=RESULT_FORMAT)
         store = _context.validation_results_store
         for key in store.list_keys():
             store.remove_key(key)

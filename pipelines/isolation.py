@@ -24,7 +24,9 @@ import signal
 import struct
 import time
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pipelines.model import Disclosure, DocumentError
 from pipelines.parsing.document import parse_document
@@ -32,6 +34,7 @@ from pipelines.raw import RawDocument
 
 MIB = 2**20
 PR_SET_PDEATHSIG = 1  # prctl option: the signal the worker gets when its parent dies
+T = TypeVar("T")
 START = struct.Struct("<Q")  # the worker's first bytes: its resident memory when it started
 
 
@@ -63,38 +66,108 @@ class ParserFailed(RuntimeError):
 def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
     """parse_document(raw) in a worker process, within `limits`."""
     refuse_oversized(raw.name, raw.format, raw.size, limits)
-    if raw.format == "pdf":
-        import pipelines.parsing.pdf  # noqa: F401 - camelot and pdfium imported once, here, not per worker
-    read_end, write_end = os.pipe()
-    gc.freeze()  # the worker's collections leave the parent's objects (and their pages) alone
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # the worker: never returns
-        try:
-            os.close(read_end)
-            _die_with(parent)
-            _work(raw, limits, write_end)
-        finally:
-            os._exit(0)
-    gc.unfreeze()
-    os.close(write_end)
-    status = None
+    (_, result), = run_isolated([(None, raw)], limits)
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def run_isolated(jobs: Iterable[tuple[T, RawDocument]], limits: Limits = Limits(), workers: int = 1,
+                 work: Callable[[RawDocument], object] | None = None) -> Iterator[tuple[T, object]]:
+    """`work(raw)` for each (tag, raw), each in a worker of its own within `limits`, at most
+    `workers` at a time (`work`: parse_document by default); yields (tag, its result, or the DocumentError / ParserFailed saying why
+    there is none) as each worker ends, in that order. All workers are forked from the calling
+    thread, as they are read: a job's bytes are read when it starts. Closing the iterator early
+    kills the workers still running."""
+    work = work or parse_document
+    running: dict[int, _Worker] = {}  # the pipe's read end -> its worker
+    pending = iter(jobs)
+    more = True
     try:
-        data, in_time = _read(read_end, time.monotonic() + limits.seconds)
-        if not in_time:
-            os.kill(pid, signal.SIGKILL)
-        _, status, usage = os.wait4(pid, 0)
+        while more or running:
+            while more and len(running) < max(workers, 1):
+                job = next(pending, None)
+                if job is None:
+                    more = False
+                    break
+                worker = _Worker.start(*job, limits, work)
+                running[worker.fd] = worker
+            if not running:
+                break
+            wait = max(min(w.deadline for w in running.values()) - time.monotonic(), 0)
+            for fd in select.select(list(running), [], [], wait)[0]:
+                if running[fd].receive():
+                    yield running.pop(fd).finish(in_time=True)
+            now = time.monotonic()
+            for fd in [fd for fd, w in running.items() if w.deadline <= now]:
+                yield running.pop(fd).finish(in_time=False)
     finally:
-        os.close(read_end)
-        if status is None:  # interrupted while waiting: the worker must not outlive us
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    if not in_time:
-        raise DocumentError(raw.name, f"parsing took longer than {limits.seconds:g} s (the limit); not read")
-    if os.WIFSIGNALED(status) or len(data) <= START.size:
-        start = START.unpack(data[:START.size])[0] if len(data) >= START.size else usage.ru_maxrss * 1024
-        raise _died(raw, limits, status, usage.ru_maxrss * 1024 - start)
-    return _outcome(raw, limits, pickle.loads(data[START.size:]))
+        for worker in running.values():  # interrupted: no worker outlives us
+            worker.kill()
+
+
+@dataclass
+class _Worker:
+    """One forked worker: what it has sent so far, and until when it may run."""
+
+    tag: object
+    raw: RawDocument
+    limits: Limits
+    pid: int
+    fd: int
+    deadline: float
+    chunks: list[bytes]
+
+    @classmethod
+    def start(cls, tag, raw: RawDocument, limits: Limits, work: Callable[[RawDocument], object]) -> _Worker:
+        if raw.format == "pdf":
+            import pipelines.parsing.pdf  # noqa: F401 - camelot and pdfium imported once, here, not per worker
+        read_end, write_end = os.pipe()
+        gc.freeze()  # the worker's collections leave the parent's objects (and their pages) alone
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns
+            try:
+                os.close(read_end)
+                _die_with(parent)
+                _work(raw, limits, write_end, work)
+            finally:
+                os._exit(0)
+        gc.unfreeze()
+        os.close(write_end)
+        return cls(tag, raw, limits, pid, read_end, time.monotonic() + limits.seconds, [])
+
+    def receive(self) -> bool:
+        """Read what the worker sent; True once it closed the pipe (it is done)."""
+        chunk = os.read(self.fd, MIB)
+        self.chunks.append(chunk)
+        return not chunk
+
+    def finish(self, in_time: bool) -> tuple[object, object]:
+        """(tag, result or the error), the worker reaped (killed first when out of time)."""
+        os.close(self.fd)
+        if not in_time:
+            os.kill(self.pid, signal.SIGKILL)
+        _, status, usage = os.wait4(self.pid, 0)
+        raw, limits, data = self.raw, self.limits, b"".join(self.chunks)
+        if not in_time:
+            return self.tag, DocumentError(raw.name, f"parsing took longer than {limits.seconds:g} s (the limit); "
+                                                     "not read")
+        if os.WIFSIGNALED(status) or len(data) <= START.size:
+            start = START.unpack(data[:START.size])[0] if len(data) >= START.size else usage.ru_maxrss * 1024
+            return self.tag, _died(raw, limits, status, usage.ru_maxrss * 1024 - start)
+        try:
+            return self.tag, _outcome(raw, limits, pickle.loads(data[START.size:]))
+        except (DocumentError, ParserFailed) as error:
+            return self.tag, error
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
 
 
 def _die_with(parent: int) -> None:
@@ -108,14 +181,14 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _work(raw: RawDocument, limits: Limits, fd: int) -> None:
-    """In the worker: limit its memory, parse, send back what happened, after the resident
-    memory it started with (what it grew by tells a crash for want of memory)."""
+def _work(raw: RawDocument, limits: Limits, fd: int, work: Callable[[RawDocument], object]) -> None:
+    """In the worker: limit its memory, do the work, send back what happened, after the
+    resident memory it started with (what it grew by tells a crash for want of memory)."""
     os.write(fd, START.pack(_status_kib("VmRSS") * 1024))
     faulthandler.disable()  # pdfium aborts at the limit by design: no crash dump, the parent says what happened
     try:
         _limit_memory(limits.memory_mib * MIB)
-        result = ("parsed", parse_document(raw))
+        result = ("parsed", work(raw))
     except DocumentError as error:  # sent as its parts: the exception itself does not unpickle
         result = ("document", error.document, error.problem)
     except MemoryError:
@@ -144,20 +217,7 @@ def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
-def _read(fd: int, deadline: float) -> tuple[bytes, bool]:
-    """Everything the worker sends, until it closes the pipe (True) or the deadline (False)."""
-    chunks = []
-    while (left := deadline - time.monotonic()) > 0:
-        if not select.select([fd], [], [], left)[0]:
-            break
-        chunk = os.read(fd, MIB)
-        if not chunk:
-            return b"".join(chunks), True
-        chunks.append(chunk)
-    return b"", False
-
-
-def _outcome(raw: RawDocument, limits: Limits, result: tuple) -> Disclosure:
+def _outcome(raw: RawDocument, limits: Limits, result: tuple) -> object:
     kind, *rest = result
     if kind == "parsed":
         return rest[0]

@@ -5,11 +5,14 @@ asked (so a process that sets a variable before a run, as `juesuan run --warehou
 heard).
 
     JUESUAN_WAREHOUSE   the warehouse file                      warehouse/juesuan.duckdb
+    JUESUAN_BACKEND     where the warehouse lives (duckdb | ducklake)   duckdb
     JUESUAN_RAW         the folder of raw documents              raw/
     JUESUAN_SOURCES     further folders and URLs                 sources.toml
     JUESUAN_LOCK_WAIT   seconds to wait for a held warehouse     120
     JUESUAN_MAX_PAGES   pages above which a PDF is refused       500
     JUESUAN_DATA_DOCS   where the validation report is written   data_docs/ beside the warehouse
+    JUESUAN_WORKERS     documents parsed at once                 the cores this process may use
+    JUESUAN_RUN_SIZE    documents per Dagster run                 1000
     JUESUAN_CORPUS      the real PDFs the tests and benchmarks read   ../shared/corpus
     JUESUAN_CJK_FONT    the font the fixture renderer embeds     Debian's WenQuanYi Zen Hei
 """
@@ -22,11 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 WAREHOUSE = "JUESUAN_WAREHOUSE"
+BACKEND = "JUESUAN_BACKEND"
 RAW = "JUESUAN_RAW"
 SOURCES = "JUESUAN_SOURCES"
 LOCK_WAIT = "JUESUAN_LOCK_WAIT"
 MAX_PAGES = "JUESUAN_MAX_PAGES"
 DATA_DOCS = "JUESUAN_DATA_DOCS"
+WORKERS = "JUESUAN_WORKERS"
+RUN_SIZE = "JUESUAN_RUN_SIZE"
 CORPUS = "JUESUAN_CORPUS"
 CJK_FONT = "JUESUAN_CJK_FONT"
 
@@ -37,6 +43,11 @@ def _get(name: str) -> str | None:
 
 def warehouse_path() -> Path:
     return Path(_get(WAREHOUSE) or ROOT / "warehouse" / "juesuan.duckdb")
+
+
+def backend() -> str:
+    """The warehouse's backend (pipelines/warehouse/backends.py)."""
+    return _get(BACKEND) or "duckdb"
 
 
 def raw_folder() -> Path:
@@ -60,6 +71,18 @@ def max_pages() -> int:
 
 def data_docs_folder(warehouse: str | Path | None = None) -> Path:
     return Path(_get(DATA_DOCS) or Path(warehouse or warehouse_path()).parent / "data_docs")
+
+
+def workers() -> int:
+    """Documents parsed and validated at once, each in a worker process of its own."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(int(_get(WORKERS) or cores), 1)
+
+
+def run_size() -> int:
+    """Documents per Dagster run: each run writes the read snapshot once, at its end, so this
+    is how many documents land between two publications of what readers see."""
+    return max(int(_get(RUN_SIZE) or 1000), 1)
 
 
 def corpus_folder() -> Path:

@@ -29,16 +29,19 @@ def test_asset_graph(layer):
     raw, parsed, validated, published = (dg.AssetKey(k) for k in
                                          ("raw_document", "parsed_disclosure", "validated_disclosure",
                                           "published_disclosure"))
+    document = layer.assets.DOCUMENT
     downloads = dg.AssetKey("downloaded_documents")
     assert set(graph.get_all_asset_keys()) == {raw, parsed, validated, *tables, published, downloads}
     assert graph.get(raw).parent_keys == set()
     assert graph.get(parsed).parent_keys == {raw}
     assert graph.get(validated).parent_keys == {parsed}
-    for table in tables:
-        assert graph.get(table).parent_keys == {parsed, validated}
+    assert graph.get(document).parent_keys == {parsed, validated}
+    for table in set(tables) - {document}:  # loaded with the document, in the same transaction
+        assert graph.get(table).parent_keys == {document}
+        assert graph.get(table).partitions_def is None  # one table, one materialization per run
     # publication (what analysts see) comes after the load and its blocking checks
-    assert graph.get(published).parent_keys == {parsed, *tables}
-    for key in graph.get_all_asset_keys() - {downloads}:
+    assert graph.get(published).parent_keys == {parsed, document}
+    for key in (raw, parsed, validated, document, published):
         assert graph.get(key).partitions_def == dg.DynamicPartitionsDefinition(name="documents")
     assert graph.get(downloads).partitions_def is None  # one pull of every URL
 
@@ -57,26 +60,26 @@ def test_one_check_per_suite_on_the_landed_document(layer):
                         "narrative_consistency": False}
 
 
-def test_warehouse_writes_share_one_pool(layer):
-    """The load, one step for all tables, is the pool's only member; reading, parsing and
-    validating run in parallel (a quarantine record waits for DuckDB's lock instead)."""
-    defs, tables = layer.defs, layer.assets.warehouse.TABLES
-    writer = defs.resolve_assets_def(dg.AssetKey(["warehouse", tables[0]]))
-    assert writer.keys == {dg.AssetKey(["warehouse", t]) for t in tables}
-    pools = {k: defs.resolve_assets_def(k).op.pool for k in
-             ("raw_document", "parsed_disclosure", "validated_disclosure")}
-    assert writer.op.pool == "duckdb_warehouse"
-    assert defs.resolve_assets_def("published_disclosure").op.pool == "duckdb_warehouse"
-    assert set(pools.values()) == {None}
+def test_one_step_ingests_many_documents_in_the_warehouse_pool(layer):
+    """Every asset of a document is one step's (parsing on every core inside it), in the pool
+    that serialises warehouse writes; a backfill runs many partitions per run."""
+    from pipelines import settings
+
+    defs = layer.defs
+    step = defs.resolve_assets_def("raw_document")
+    assert step.keys == {dg.AssetKey(k) for k in ("raw_document", "parsed_disclosure", "validated_disclosure",
+                                                   "published_disclosure")} | {layer.assets.DOCUMENT}
+    assert step.op.pool == "duckdb_warehouse"
+    policy = step.backfill_policy
+    assert policy.policy_type.value == "MULTI_RUN"
+    assert policy.max_partitions_per_run == settings.run_size() > 1
 
 
 def test_job_sensor_schedule(layer):
     defs = layer.defs
     job = defs.resolve_job_def("ingest_documents")
     assert job.partitions_def == dg.DynamicPartitionsDefinition(name="documents")
-    assert set(job.asset_layer.executable_asset_keys) == set(
-        defs.resolve_asset_graph().get_all_asset_keys()
-    ) - {dg.AssetKey("downloaded_documents")}
+    assert set(job.asset_layer.executable_asset_keys) == defs.resolve_assets_def("raw_document").keys
     pull = defs.resolve_schedule_def("hourly_pull")
     assert pull.job_name == "pull_sources"
     sensor = defs.resolve_sensor_def("raw_folder_sensor")
@@ -109,6 +112,11 @@ def wired(layer, raw_dir, tmp_path):
         yield database, resources, instance
 
 
+def covered(request: dg.RunRequest) -> tuple[str, str]:
+    """The first and last partition a run request ingests."""
+    return request.partition_key_range.start, request.partition_key_range.end
+
+
 def test_sensor_requests_what_the_warehouse_lacks(layer, wired, raw_dir, seed_path):
     database, resources, instance = wired
 
@@ -120,7 +128,7 @@ def test_sensor_requests_what_the_warehouse_lacks(layer, wired, raw_dir, seed_pa
         return result
 
     first = tick()
-    assert [r.partition_key for r in first.run_requests] == [seed_path.name]
+    assert [covered(r) for r in first.run_requests] == [(seed_path.name, seed_path.name)]
     assert first.run_requests[0].run_key.endswith("@new")
     assert instance.get_dynamic_partitions("documents") == [seed_path.name]
 
@@ -129,14 +137,40 @@ def test_sensor_requests_what_the_warehouse_lacks(layer, wired, raw_dir, seed_pa
 
     database.unlink()  # a deleted warehouse is rebuilt from the files
     again = tick()
-    assert [r.partition_key for r in again.run_requests] == [seed_path.name]
+    assert [covered(r) for r in again.run_requests] == [(seed_path.name, seed_path.name)]
     land(database, raw_dir / seed_path.name, raw_dir)
     assert tick().run_requests == []
 
     changed = raw_dir / seed_path.name
     changed.write_bytes(changed.read_bytes() + b"\n")
     request, = tick().run_requests
-    assert request.partition_key == seed_path.name and request.run_key != first.run_requests[0].run_key
+    assert covered(request) == (seed_path.name, seed_path.name) and request.run_key != first.run_requests[0].run_key
+
+
+def test_the_sensor_batches_new_documents_into_ranges_of_partitions(layer, wired, raw_dir, seed_path,
+                                                                     monkeypatch):
+    """Many new files are few runs, each a range of at most JUESUAN_RUN_SIZE partitions in
+    Dagster's order; a landed document between two new ones is inside a range, not a reason
+    for another run."""
+    database, resources, instance = wired
+    text = (raw_dir / seed_path.name).read_text(encoding="utf-8")
+    for n in range(5):
+        (raw_dir / f"d{n}.txt").write_text(text.replace("山西省人民政府驻上海办事处", f"测试局{n}"), encoding="utf-8")
+
+    def tick():
+        result = layer.sensor(dg.build_sensor_context(instance=instance, resources=resources))
+        for request in result.dynamic_partitions_requests:  # as the daemon would
+            instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
+        return result
+
+    first = tick()
+    order = [seed_path.name, "d0.txt", "d1.txt", "d2.txt", "d3.txt", "d4.txt"]
+    assert instance.get_dynamic_partitions("documents") == order
+    assert [covered(r) for r in first.run_requests] == [(seed_path.name, "d4.txt")]  # one run (1000 a run)
+    land(database, raw_dir / "d2.txt", raw_dir)
+    monkeypatch.setenv("JUESUAN_RUN_SIZE", "5")
+    # d2 is landed: in the first range, left alone there; d4 is the 6th partition, in a run of its own
+    assert [covered(r) for r in tick().run_requests] == [(seed_path.name, "d3.txt"), ("d4.txt", "d4.txt")]
 
 
 def test_a_document_refused_by_older_rules_is_requested_again(layer, wired, raw_dir, seed_path):
@@ -150,7 +184,7 @@ def test_a_document_refused_by_older_rules_is_requested_again(layer, wired, raw_
     with warehouse.writer(database) as conn:
         warehouse.record_failure(conn, raw, "refused by an old bug", parser="juesuan-parser/000000000000")
     context = dg.build_sensor_context(instance=instance, resources=resources)
-    assert [r.partition_key for r in layer.sensor(context).run_requests] == [seed_path.name]
+    assert [covered(r) for r in layer.sensor(context).run_requests] == [(seed_path.name, seed_path.name)]
     with warehouse.writer(database) as conn:
         warehouse.record_failure(conn, raw, "refused by these rules", parser=PARSER_VERSION)
     context = dg.build_sensor_context(instance=instance, resources=resources)
@@ -278,15 +312,17 @@ def test_materializations_say_department_year_kind_status_and_rows(layer, job_ru
     try:
         sha = conn.execute("SELECT document_sha256 FROM dim_document WHERE file_name = ?", [seed_path.name]).fetchone()[0]
         income = conn.execute("SELECT count(*) FROM fact_income WHERE document_sha256 = ?", [sha]).fetchone()[0]
+        income_rows = conn.execute("SELECT count(*) FROM fact_income").fetchone()[0]
     finally:
         conn.close()
-    for table in tables:
-        meta = events[("warehouse", table)]
-        assert meta["department"].value == "山西省人民政府驻上海办事处"
-        assert (meta["fiscal_year"].value, meta["kind"].value, meta["status"].value) == (2024, "决算", "validated")
-        assert meta["dagster/row_count"].value >= 0  # the ingestion_log row comes with the publication
-    assert events[("warehouse", "fact_income")]["dagster/row_count"].value == income > 0
-    assert events[("warehouse", "dim_document")]["dagster/row_count"].value == 1
+    document = events[("warehouse", "dim_document")]
+    assert document["department"].value == "山西省人民政府驻上海办事处"
+    assert (document["fiscal_year"].value, document["kind"].value, document["status"].value) == (2024, "决算", "validated")
+    assert document["document_status"].value == "current" and document["dagster/row_count"].value == 1
+    assert document["rows"].value["fact_income"] == income > 0  # this document's rows, per table
+    table = events[("warehouse", "fact_income")]  # the table's own, once per run
+    assert table["rows_loaded"].value == income and table["dagster/row_count"].value == income_rows
+    assert table["documents_landed"].value == 1
     assert events[("published_disclosure",)]["status"].value == "current"
 
 
@@ -294,7 +330,13 @@ def test_no_check_is_reported_where_its_suite_did_not_run(layer, job_runs, seed_
     """A document the parser refused was never checked: no check of it is recorded, so the UI
     shows none failed (the seed's are the only evaluations). Were the checks planned by the job,
     Dagster would resolve those of the failed run as "execution failed", shown as Failed."""
-    assert not job_runs.refused.success and job_runs.refused.get_asset_check_evaluations() == []
+    refused = job_runs.refused  # the run worked: the document failed alone, and says so
+    assert refused.success and refused.get_asset_check_evaluations() == []
+    [shown] = [e.materialization for e in refused.get_asset_materialization_events()
+               if e.asset_key == layer.assets.DOCUMENT]
+    assert shown.partition == "报告 2024.txt" and shown.metadata["status"].value == "failed"
+    assert "not a final-accounts disclosure" in shown.metadata["reason"].value
+    assert "parsed_disclosure" not in {e.asset_key.path[0] for e in refused.get_asset_materialization_events()}
     for result in (job_runs.refused, job_runs.seed):  # the job plans none: the load reports them
         planned = job_runs.instance.all_logs(result.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED)
         assert planned == []
@@ -320,17 +362,23 @@ def test_a_suite_that_did_not_run_is_not_reported_and_a_blocking_one_stops_publi
             return report
         return partial
 
+    def another_copy(name: str) -> str:  # bytes the warehouse lacks: parsed and validated again
+        text = (job_runs.root / "raw" / seed_path.name).read_text(encoding="utf-8")
+        (job_runs.root / "raw" / name).write_text(text.replace("2024", name[:4]), encoding="utf-8")
+        job_runs.instance.add_dynamic_partitions("documents", [name])
+        return name
+
     monkeypatch.setattr(expectations, "validate", without("narrative_consistency"))
-    result = job_runs.run(seed_path.name)
+    result = job_runs.run(another_copy("2019.txt"))
     assert result.success
     names = [e.check_name for e in result.get_asset_check_evaluations()]
     assert "narrative_consistency" not in names and len(names) == len(expectations.SUITE_NAMES) - 1
 
     monkeypatch.setattr(expectations, "validate", without("document_completeness"))
-    result = job_runs.run(seed_path.name)
+    result = job_runs.run(another_copy("2018.txt"))
     assert not result.success
     [failure] = result.get_step_failure_events()
-    assert failure.step_key == "warehouse_tables"
+    assert failure.step_key == "ingest"
     assert "blocking suites did not run: document_completeness" in failure.step_failure_data.user_failure_data.description
     assert all(e.passed for e in result.get_asset_check_evaluations())
     assert "published_disclosure" not in {e.asset_key.path[0] for e in result.get_asset_materialization_events()}

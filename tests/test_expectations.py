@@ -320,20 +320,28 @@ def test_report_pickles_without_gx_objects(seed_report):
 
 
 def test_data_docs_pages_are_written(seed, seed_report, tmp_path):
-    """GX 1.x may skip pages silently: the build checks each file and the test reads them."""
+    """GX 1.x may skip pages silently: the build checks each file and the test reads them. GX
+    renders its own page only for a suite that failed (the offline page covers every suite)."""
     built = expectations.build_data_docs(seed_report, seed, tmp_path / "docs")
-    index, pages = built["index"], built["pages"]
+    index = built["index"]
     assert index == tmp_path / "docs" / "index.html" and index.is_file()
-    assert len(pages) == len(expectations.SUITE_NAMES) and all(p.is_file() for p in pages)
+    assert built["pages"] == [] and built["document"].is_file()  # the seed fails no suite
     html = index.read_text(encoding="utf-8")
     assert all(name in html for name in expectations.SUITE_NAMES) and seed.info.department in html
-    narrative = next(p for p in pages if "narrative_consistency" in p.parts).read_text(encoding="utf-8")
-    assert "情况说明 line 490 (办公费) 金额" in narrative  # the failing rows, by location
     assert (tmp_path / "docs" / "expectations" / "balanced_totals.html").is_file()
 
-    again = expectations.build_data_docs(expectations.validate(seed), seed, tmp_path / "docs")
+    broken = changed(seed, "公开06", {"code": "30101"}, "决算数", "-131.30")  # negative: non_negative_amounts fails
+    report = expectations.validate(broken)
+    failed = sorted(s.name for s in report.suites if not s.success)
+    built = expectations.build_data_docs(report, broken, tmp_path / "docs")
+    assert sorted(p.parts[-4] for p in built["pages"]) == failed and "non_negative_amounts" in failed
+    assert all(p.is_file() for p in built["pages"])
+    page = next(p for p in built["pages"] if "non_negative_amounts" in p.parts).read_text(encoding="utf-8")
+    assert "公开06" in page and "30101" in page  # the failing row, by location
+
+    again = expectations.build_data_docs(expectations.validate(broken), broken, tmp_path / "docs")
     assert all(p.is_file() for p in again["pages"])  # a new validation replaces the document's pages
-    assert len(list((tmp_path / "docs" / "validations").glob("*/*/*/*.html"))) == len(expectations.SUITE_NAMES)
+    assert len(list((tmp_path / "docs" / "validations").glob("*/*/*/*.html"))) == len(failed)
 
 
 def test_data_docs_need_the_gx_results(seed, seed_report, tmp_path):

@@ -208,7 +208,7 @@ def test_a_held_warehouse_raises_warehouse_busy_naming_the_holder(tmp_path, monk
 
 
 def test_a_warehouse_held_for_a_while_is_retried_and_the_document_lands(tmp_path):
-    """Held past the lock wait: the load step fails busy, Dagster retries it, the holder lets go
+    """Held past the lock wait: the ingest step fails busy, Dagster retries it, the holder lets go
     meanwhile, and the run completes."""
     from tests.test_kill_runs import SEED, Watch, finish, start, workspace
 
@@ -220,8 +220,8 @@ def test_a_warehouse_held_for_a_while_is_retried_and_the_document_lands(tmp_path
     run = start(env, tmp_path / "run.log")
     watch = Watch(env, run)
     try:
-        watch.until(lambda: watch.started("warehouse_tables"),
-                    lambda: watch.started("warehouse_tables", "STEP_UP_FOR_RETRY"), "a retry of the load")
+        watch.until(lambda: watch.started("ingest"),
+                    lambda: watch.started("ingest", "STEP_UP_FOR_RETRY"), "a retry of the load")
         let_go(holder)  # the analyst closes the CLI
         _, out = finish(run, tmp_path / "run.log", "the run")
     finally:
@@ -238,9 +238,9 @@ def test_a_warehouse_held_for_a_while_is_retried_and_the_document_lands(tmp_path
 
 
 def test_a_warehouse_held_through_every_retry_ends_the_run_with_a_clear_message(tmp_path):
-    """Never let go: the load is tried three times, then the document is reported busy, naming
-    the file, the holder's PID and what to do; the documents after it are not run (each would
-    wait as long in vain); a summary line; exit 1; no traceback."""
+    """Never let go: the ingest step is tried three times, then each document of its run is
+    reported busy, naming the file, the holder's PID and what to do; a summary line; exit 1;
+    no traceback."""
     from tests.test_kill_runs import SEED, finish, start, workspace
 
     env = workspace(tmp_path, JUESUAN_LOCK_WAIT="1")
@@ -256,10 +256,9 @@ def test_a_warehouse_held_through_every_retry_ends_the_run_with_a_clear_message(
     assert run.returncode == 1 and "Traceback" not in out, out
     said = f"the warehouse {db} is held by {Path(sys.executable).resolve()} (PID {holder.pid})"
     lines = out.splitlines()
-    assert lines[0].startswith(f"[1/3] {SEED.name}: busy (") and said in lines[0], out
-    assert "close that connection" in lines[0]
-    assert lines[1:3] == ["[2/3] 001_cover_only.txt: not run - the warehouse is still held",
-                          "[3/3] 002_notes.txt: not run - the warehouse is still held"], out
+    names = [SEED.name, "001_cover_only.txt", "002_notes.txt"]
+    for n, (line, name) in enumerate(zip(lines, names), 1):
+        assert line.startswith(f"[{n}/3] {name}: busy - ") and said in line and "close that connection" in line, out
     assert lines[-1].startswith("warehouse busy: 3 of 3 documents not ingested - ") and said in lines[-1]
 
     import dagster as dg
@@ -270,7 +269,7 @@ def test_a_warehouse_held_through_every_retry_ends_the_run_with_a_clear_message(
         retries = instance.all_logs(record.dagster_run.run_id, of_type=dg.DagsterEventType.STEP_UP_FOR_RETRY)
     finally:
         instance.dispose()
-    assert [e.step_key for e in retries] == ["warehouse_tables"] * 2  # three attempts
+    assert [e.step_key for e in retries] == ["ingest"] * 2  # three attempts
     conn = warehouse.connect(db, read_only=True)
     try:
         assert conn.execute("SELECT count(*) FROM dim_document").fetchone() == (0,)
@@ -347,8 +346,7 @@ def test_data_docs_are_not_written_into_the_warehouse_s_reserve(tmp_path, monkey
     free["bytes"] = 1000 * mib
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("documents", [seed_path.name])
-        result = dg.materialize([ingestion.raw_document, ingestion.parsed_disclosure, ingestion.validated_disclosure],
-                                partition_key=seed_path.name, instance=instance,
+        result = dg.materialize([ingestion.ingest], partition_key=seed_path.name, instance=instance,
                                 resources={"raw_folder": RawFolder(path=str(raw_dir)),
                                            "duckdb": WarehouseResource(database=str(db))})
         warnings = [e.message for e in instance.all_logs(result.run_id) if e.level == 30]  # logging.WARNING

@@ -20,12 +20,9 @@ from assets.ingestion.sensors import pending_runs
 def daily_rescan(
     context: dg.ScheduleEvaluationContext, raw_folder: RawFolder, duckdb: WarehouseResource
 ):
-    requests = pending_runs(raw_folder, duckdb)
+    requests, new = pending_runs(raw_folder, duckdb, context.instance.get_dynamic_partitions(documents.name))
     if not requests:
         return dg.SkipReason(f"every document in {raw_folder.root} is already in the warehouse")
-    # Schedules cannot return dynamic partition requests (sensors can), so register directly.
-    missing = [r.partition_key for r in requests
-               if not context.instance.has_dynamic_partition(documents.name, r.partition_key)]
-    if missing:
-        context.instance.add_dynamic_partitions(documents.name, missing)
+    if new:  # schedules cannot return dynamic partition requests (sensors can), so register directly
+        context.instance.add_dynamic_partitions(documents.name, new)
     return requests

@@ -104,24 +104,36 @@ def snapshot_path(path: str | Path | None = None) -> Path:
 
 
 @contextmanager
-def writer(path: str | Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A writing connection that, when its work succeeded, publishes a read snapshot.
-
-    DuckDB refuses even a read-only connection while a writer holds the file, so readers
-    (analysts, the sensor) read a copy taken after each successful write, while this
-    connection still holds the lock and right after a CHECKPOINT, so the copy is consistent."""
+def writer(path: str | Path | None = None, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writing connection that, when its work succeeded, publishes a read snapshot
+    (`publish_snapshot`); a batch writes with publish=False and publishes once at its end."""
     path = Path(path or warehouse_path())
     conn = connect(path)
     try:
         yield conn
-        fit_views(conn, in_transaction=False)  # writes other than a load's (a fix by hand)
-        conn.execute("CHECKPOINT")
-        snapshot = snapshot_path(path)
-        partial = snapshot.with_name(f".{snapshot.name}.partial")
-        shutil.copyfile(path, partial)
-        os.replace(partial, snapshot)  # readers see the old or the new snapshot, never half
+        if publish:
+            _publish(conn, path)
     finally:
         conn.close()
+
+
+def publish_snapshot(path: str | Path | None = None) -> None:
+    """Publish the read snapshot of the warehouse as it is now (after a batch's writes)."""
+    with writer(path):
+        pass
+
+
+def _publish(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """DuckDB refuses even a read-only connection while a writer holds the file, so readers
+    (analysts, the sensor) read a copy, taken while this connection still holds the lock and
+    right after a CHECKPOINT, so the copy is consistent. The copy is the whole file: its cost
+    grows with the warehouse, so it is made once per write of a run, not per document."""
+    fit_views(conn, in_transaction=False)  # writes other than a load's (a fix by hand)
+    conn.execute("CHECKPOINT")
+    snapshot = snapshot_path(path)
+    partial = snapshot.with_name(f".{snapshot.name}.partial")
+    shutil.copyfile(path, partial)
+    os.replace(partial, snapshot)  # readers see the old or the new snapshot, never half
 
 
 def reader(path: str | Path | None = None, wait: float | None = None) -> duckdb.DuckDBPyConnection:
@@ -153,12 +165,13 @@ def _view_definitions() -> tuple[str, str, str]:
     return hashlib.sha256(f"{views}\0{comments}".encode()).hexdigest(), views, comments
 
 
-def fit_views(conn: duckdb.DuckDBPyConnection, sha256: str | None = None, in_transaction: bool = True) -> None:
-    """After a document became visible (or, without one, after any write): re-type the views
-    if an amount needs more 万元 decimals than the narrowest view column carries (a 元 document
-    with fen among 万元 ones), else leave them: a refresh costs more than a load. A view left
-    wider than it needs (its finest document superseded) stays exact."""
-    if needed_wan_scale(conn, sha256) > carried_wan_scale(conn):
+def fit_views(conn: duckdb.DuckDBPyConnection, needed: int | None = None, in_transaction: bool = True) -> None:
+    """After documents became visible, whose amounts need `needed` 万元 decimals (without it,
+    after any write: every current document's, a scan): re-type the views if that is more than
+    the narrowest view column carries (a 元 document with fen among 万元 ones), else leave
+    them: a refresh costs more than a load. A view left wider than it needs (its finest
+    document superseded) stays exact."""
+    if (needed_wan_scale(conn) if needed is None else needed) > carried_wan_scale(conn):
         refresh_views(conn, in_transaction=in_transaction)
 
 

@@ -15,8 +15,11 @@ its blocking asset checks gate what analysts see (assets/ingestion/assets.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from typing import Any, Protocol
 
 import duckdb
@@ -32,6 +35,7 @@ from pipelines.warehouse.facts import (
     function_subjects,
 )
 from pipelines.warehouse.connection import fit_views
+from pipelines.warehouse.scales import needed_wan_scale, wan_scale
 from pipelines.warehouse.publication import ELIGIBLE, content_hash, elect
 
 LEVELS = {3: ("类", 1), 5: ("款", 2), 7: ("项", 3)}
@@ -47,7 +51,6 @@ class Report(Protocol):
 
 
 VALIDATED = "validated"  # landed and passed validation, awaiting publication
-ROWS_PER_INSERT = 500  # one multi-row INSERT per chunk: DuckDB's executemany prepares per row
 
 
 @dataclass
@@ -56,6 +59,7 @@ class LoadResult:
     document_sha256: str
     rows: dict[str, int] = field(default_factory=dict)
     replaced: list[str] = field(default_factory=list)
+    wan_scale: int = 0  # the 万元 decimals its amounts need, where they became visible (else 0)
 
 
 def _now() -> datetime:
@@ -82,28 +86,44 @@ def load_disclosure(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, rep
     (publish=True) or 'validated', awaiting `publish_document`."""
     if is_landed(conn, disclosure.sha256, disclosure.parser):
         return LoadResult("unchanged", disclosure.sha256, _row_counts(conn, disclosure.sha256))
-    quarantined = bool(report and report.untrusted)
+    with transaction(conn):
+        result = land(conn, disclosure, report, run_id, publish)
+        fit_views(conn, needed=result.wan_scale)  # in the same transaction: the views' 万元 decimals fit what landed
+    return result
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All or nothing: committed when the block ends, rolled back when it raises."""
     conn.execute("BEGIN TRANSACTION")
     try:
-        department_key = _department(conn, disclosure)
-        _conform_subjects(conn, disclosure)
-        _delete_document_rows(conn, disclosure.sha256)
-        counts = _insert_facts(conn, disclosure, department_key)
-        if report is not None:
-            _insert_validation(conn, disclosure.sha256, report)
-        status, reason = (("quarantined", quarantine_reason(report)) if quarantined
-                          else (VALIDATED, "awaiting publication"))
-        _upsert_document(conn, disclosure, department_key, status, reason, run_id)
-        replaced: list[str] = []
-        if publish and not quarantined:
-            status, replaced = _elect(conn, disclosure.sha256, department_key, disclosure.info.fiscal_year,
-                                      disclosure.info.kind, disclosure.info.scope)
-        fit_views(conn, disclosure.sha256)  # in the same transaction: the views' 万元 decimals fit what landed
-        conn.execute("COMMIT")
+        yield
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return LoadResult(status, disclosure.sha256, counts, replaced)
+    conn.execute("COMMIT")
+
+
+def land(conn: duckdb.DuckDBPyConnection, disclosure: Disclosure, report: Report | None,
+         run_id: str | None = None, publish: bool = True) -> LoadResult:
+    """`load_disclosure`'s work inside the caller's transaction (a batch lands many documents
+    in one): the caller checks `is_landed` first and fits the views after."""
+    quarantined = bool(report and report.untrusted)
+    department_key = _department(conn, disclosure)
+    _conform_subjects(conn, disclosure)
+    if _known(conn, disclosure.sha256):  # a reload by newer rules replaces the document's own rows
+        _delete_document_rows(conn, disclosure.sha256)
+    counts, scale = _insert_facts(conn, disclosure, department_key)
+    if report is not None:
+        _insert_validation(conn, disclosure.sha256, report)
+    status, reason = (("quarantined", quarantine_reason(report)) if quarantined
+                      else (VALIDATED, "awaiting publication"))
+    _upsert_document(conn, disclosure, department_key, status, reason, run_id)
+    replaced: list[str] = []
+    if publish and not quarantined:
+        status, replaced = _elect(conn, disclosure.sha256, department_key, disclosure.info.fiscal_year,
+                                  disclosure.info.kind, disclosure.info.scope)
+    return LoadResult(status, disclosure.sha256, counts, replaced, scale if status in ELIGIBLE else 0)
 
 
 def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult:
@@ -124,7 +144,7 @@ def publish_document(conn: duckdb.DuckDBPyConnection, sha256: str) -> LoadResult
     conn.execute("BEGIN TRANSACTION")
     try:
         status, replaced = _elect(conn, sha256, department_key, fiscal_year, kind, scope)
-        fit_views(conn, sha256)
+        fit_views(conn, needed_wan_scale(conn, sha256))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -188,7 +208,12 @@ def _delete_document_rows(conn, sha256: str) -> None:
         conn.execute(f"DELETE FROM {table} WHERE document_sha256 = ?", [sha256])
 
 
-def _insert_facts(conn, disclosure: Disclosure, department_key: int) -> dict[str, int]:
+def _known(conn, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM dim_document WHERE document_sha256 = ?", [sha256]).fetchone() is not None
+
+
+def _insert_facts(conn, disclosure: Disclosure, department_key: int) -> tuple[dict[str, int], int]:
+    """(rows per fact table, the 万元 decimals their amounts need)."""
     keys = {"document_sha256": disclosure.sha256, "department_key": department_key,
             "fiscal_year": disclosure.info.fiscal_year}
     facts = fact_rows(disclosure)
@@ -197,7 +222,9 @@ def _insert_facts(conn, disclosure: Disclosure, department_key: int) -> dict[str
             document_tables(disclosure))
     for table, rows in facts.items():
         _insert(conn, table, keys, rows)
-    return {table: len(rows) for table, rows in facts.items()}
+    amounts = (value for rows in facts.values() for row in rows
+               for column, value in row.items() if column.endswith("_yuan"))
+    return {table: len(rows) for table, rows in facts.items()}, wan_scale(amounts)
 
 
 def _insert(conn, table: str, keys: dict, rows: list[dict]) -> None:
@@ -210,14 +237,28 @@ def _insert(conn, table: str, keys: dict, rows: list[dict]) -> None:
 
 
 def _insert_many(conn, head: str, rows: list) -> None:
-    """`head` (INSERT … VALUES) with many rows per statement: far faster than executemany."""
+    """`head` (INSERT … VALUES) for many rows at once: they are scanned as a DataFrame of text
+    and cast by the INSERT to the table's column types (text keeps every Decimal exact); far
+    faster than parameters, which DuckDB binds one by one."""
     if not rows:
         return
-    width = len(rows[0])
-    one = "(" + ", ".join("?" for _ in range(width)) + ")"
-    for start in range(0, len(rows), ROWS_PER_INSERT):
-        chunk = rows[start:start + ROWS_PER_INSERT]
-        conn.execute(f"{head} {', '.join(one for _ in chunk)}", [v for row in chunk for v in row])
+    import pandas as pd
+
+    frame = pd.DataFrame([[_text(v) for v in row] for row in rows], dtype=object,
+                         columns=[f"c{n}" for n in range(len(rows[0]))])
+    conn.execute(f"{head.rsplit(' VALUES', 1)[0]} SELECT * FROM frame")  # DuckDB scans the local `frame`
+
+
+def _text(value: object) -> str | list | None:
+    """A value as the text DuckDB casts back exactly (Decimals never in exponent form); a list
+    (of pages) as a list, which DuckDB scans as one."""
+    if value is None or isinstance(value, (str, list)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (tuple, dict, set)):
+        raise TypeError(f"a {type(value).__name__} cannot be inserted: {value!r}")
+    return str(value)
 
 
 def _register_labels(conn, facts: dict[str, list[dict]]) -> None:

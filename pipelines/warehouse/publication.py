@@ -193,7 +193,7 @@ def publish_on_purpose(conn: duckdb.DuckDBPyConnection, reference: str, why: str
 
 def main(argv: list[str] | None = None) -> int:
     """`make publish DOC=<file name or sha256 prefix> WHY="…"`."""
-    from pipelines.warehouse.connection import writer
+    from pipelines.warehouse.backends import writer
 
     parser = argparse.ArgumentParser(prog="make publish", description="Publish a held version on purpose.")
     parser.add_argument("document", help="file name or sha256 prefix (≥ 8 characters), see v_documents")

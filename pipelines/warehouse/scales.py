@@ -13,6 +13,8 @@ a write lands an amount finer than the narrowest column carries (`needed_wan_sca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from decimal import Decimal
 
 import duckdb
 
@@ -62,6 +64,18 @@ def needed_wan_scale(conn: duckdb.DuckDBPyConnection, sha256: str | None = None)
     steps = " ".join(f"WHEN fen % {10 ** (FULL_SCALE - s)} = 0 THEN {s}" for s in range(MIN_SCALE, FULL_SCALE))
     return conn.execute(f"SELECT coalesce(max(CASE {steps} ELSE {FULL_SCALE} END), {MIN_SCALE}) FROM ({fen})",
                         [sha256]).fetchone()[0]
+
+
+def wan_scale(amounts: Iterable[Decimal | None]) -> int:
+    """The 万元 decimals amounts in 元 need (as `needed_wan_scale`, from the values in hand)."""
+    scale = MIN_SCALE
+    for value in amounts:
+        if value is None or scale == FULL_SCALE:
+            continue
+        fen = int(value * 100)
+        while scale < FULL_SCALE and fen % 10 ** (FULL_SCALE - scale):
+            scale += 1
+    return scale
 
 
 def carried_wan_scale(conn: duckdb.DuckDBPyConnection) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.settings import warehouse_path
-from pipelines.warehouse.connection import reader
+from pipelines.warehouse.backends import reader
 
 
 def landed(path: str | Path | None = None) -> tuple[str | None, set[tuple[str, str]]]:

@@ -1,0 +1,309 @@
+"""Ingesting many documents in one go, on every core, in few transactions.
+
+Each document is read, parsed, validated and given its Data Docs page in a worker process of
+its own (`isolation.run_isolated`: within its memory limit and deadline), as many at once as
+the machine has cores. What the workers return lands a chunk at a time: one transaction per
+chunk of documents (and at least every few seconds, so a slow PDF does not hold back what is
+done), each document published in it as `load_disclosure` would. A chunk that fails as a whole
+is landed again one document at a time, so a bug met by one document costs only that one. The
+Data Docs index and the read snapshot are written once, at the end: both cost what the whole
+warehouse costs, so once per run rather than once per document.
+
+The Dagster step `ingest` (assets/ingestion/assets.py) drives this and turns each outcome into
+its materializations and checks; nothing here needs Dagster. Each outcome is also logged to the
+`juesuan.outcome` logger (one record per document, the `Outcome` in its `outcome` attribute),
+which `juesuan run` prints as the documents land.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import expectations
+from expectations import BLOCKING
+from pipelines import PARSER_VERSION, settings
+from pipelines.isolation import Limits, ParserFailed, refuse_oversized, run_isolated
+from pipelines.model import Disclosure, DocumentError
+from pipelines.raw import RawDocument, identify, read_raw
+from pipelines.warehouse import landed, log_ingestion, publish_snapshot, record_failure, writer
+from pipelines.warehouse.connection import WarehouseBusy, fit_views
+from pipelines.warehouse.load import LoadResult, is_landed, land, transaction
+
+CHUNK = 100  # documents per write transaction
+FLUSH_SECONDS = 15.0  # what is done lands at least this often (each write opens the warehouse: ~0.2 s)
+OUTCOMES = logging.getLogger("juesuan.outcome")
+
+
+@dataclass
+class Outcome:
+    """What became of one document in this run."""
+
+    key: str  # its partition key (path in its folder)
+    # current | held | duplicate | superseded | quarantined | failed | unchanged | error, or
+    # validated: landed, not published, as its blocking suites did not run (a bug: see `reason`)
+    status: str = "error"
+    reason: str | None = None  # why (quarantined, failed, held, error), or what it superseded
+    identity: RawDocument | None = None  # hash, size, format (no bytes); None: the file could not be read
+    disclosure: Disclosure | None = None  # parsed (also when quarantined by its validation)
+    report: object | None = None  # expectations.ValidationReport
+    load: LoadResult | None = None  # what the load did (rows per fact table, versions replaced)
+    data_docs: dict | str | None = None  # the pages written, or why none were
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0  # from its first read to its commit
+
+    @property
+    def parsed(self) -> bool:
+        return self.disclosure is not None
+
+
+def ingest(files: Sequence[tuple[str, Path]], warehouse_file: str | Path, *, source_of: Callable[[str], str | None],
+           run_id: str | None = None, limits: Limits | None = None, workers: int | None = None,
+           data_docs: Path | None = None, chunk: int = CHUNK) -> Iterator[Outcome]:
+    """Yield each (key, file)'s outcome once it is committed (a file whose bytes and rules the
+    warehouse already holds: 'unchanged', not parsed). `source_of(key)` names the folder a key
+    was read from, for the log. The read snapshot and the Data Docs index are published after
+    the last document, when any landed. A file already landed is told ('unchanged') and not
+    recorded: `juesuan run` logs those itself, without a run. WarehouseBusy (another process held the file through
+    the whole wait) ends the iteration: the documents not committed are run again next time."""
+    from pipelines.sources import load_sources
+
+    warehouse_file = Path(warehouse_file)
+    limits = limits or load_sources().limits
+    workers = workers or settings.workers()
+    _, known = landed(warehouse_file)
+    todo: list[tuple[Outcome, RawDocument]] = []
+    first: list[Outcome] = []
+    for key, path in files:
+        outcome = Outcome(key)
+        try:
+            if not path.exists():
+                raise FileNotFoundError(0, f"no such file in {path.parent} (deleted since the scan?)")
+            outcome.identity = identify(path, key)
+            refuse_oversized(key, outcome.identity.format, outcome.identity.size, limits)
+        except OSError as error:
+            outcome.status, outcome.reason = "failed", f"cannot be read: {error.strerror or error}"
+            first.append(outcome)
+            continue
+        except DocumentError as error:
+            outcome.status, outcome.reason = "failed", error.problem
+            first.append(outcome)
+            continue
+        if (outcome.identity.sha256, PARSER_VERSION) in known:  # told, not recorded: nothing happened
+            outcome.status, outcome.reason = "unchanged", "these bytes are already in the warehouse; not parsed"
+            yield from _told([outcome])
+            continue
+        todo.append((outcome, outcome.identity))
+
+    if todo:
+        expectations.warm(data_docs)  # once here, not in every worker
+    wrote, pages = False, False
+    pending = list(first)
+    last = time.monotonic()
+    with _Parsing(todo, limits, workers, lambda raw: _prepare(raw, data_docs), queued=2 * chunk) as parsed:
+        for item in parsed.results(timeout=FLUSH_SECONDS):
+            if item is not None:
+                outcome, result = item
+                _take(outcome, result)
+                pages |= isinstance(outcome.data_docs, dict)
+                pending.append(outcome)
+            if pending and (len(pending) >= chunk or time.monotonic() - last >= FLUSH_SECONDS):
+                wrote |= _commit(warehouse_file, pending, run_id, source_of)
+                yield from _told(pending)
+                pending, last = [], time.monotonic()
+    if pending:
+        wrote |= _commit(warehouse_file, pending, run_id, source_of)
+        yield from _told(pending)
+    if pages:
+        _index(data_docs)
+    if wrote:
+        publish_snapshot(warehouse_file)
+
+
+class _Parsing:
+    """The workers, kept busy from a thread of their own while this one writes: a write (and
+    the Dagster events after it) takes seconds, and the cores would idle meanwhile. Every worker
+    is forked from that one thread; what they return waits in a bounded queue. Leaving the block
+    early (an error, a closed generator) stops the thread and kills its workers."""
+
+    _END = object()
+
+    def __init__(self, todo, limits: Limits, workers: int, work, queued: int):
+        self.todo, self.limits, self.workers, self.work = todo, limits, workers, work
+        self.queue: queue.Queue = queue.Queue(maxsize=max(queued, 1))
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="juesuan-parse", daemon=True)
+
+    def __enter__(self) -> _Parsing:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.stop.set()
+        while self.thread.is_alive():  # unblock a full queue, so the thread sees the stop
+            try:
+                self.queue.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        self.thread.join()
+
+    def _run(self) -> None:
+        def started(jobs):  # a document's time runs from when its worker starts
+            for outcome, identity in jobs:
+                if self.stop.is_set():
+                    return
+                outcome.started = time.monotonic()
+                yield outcome, identity
+
+        results = run_isolated(started(self.todo), self.limits, self.workers, self.work)
+        try:
+            for item in results:
+                while not self._put(item):
+                    if self.stop.is_set():
+                        return
+        except BaseException as error:  # noqa: BLE001 - raised again in the writing thread
+            self._put(error)
+        finally:
+            results.close()  # kills any worker still running
+            self._put(self._END)
+
+    def _put(self, item, timeout: float = 0.5) -> bool:
+        try:
+            self.queue.put(item, timeout=timeout)
+            return True
+        except queue.Full:
+            return False
+
+    def results(self, timeout: float) -> Iterator[tuple[Outcome, object] | None]:
+        """Each (outcome, result) as its worker ends; None when none ended for `timeout` s."""
+        while True:
+            try:
+                item = self.queue.get(timeout=timeout)
+            except queue.Empty:
+                yield None
+                continue
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+
+def _prepare(identity: RawDocument, data_docs: Path | None) -> tuple[Disclosure, object, dict | str | None]:
+    """In the worker: read the bytes (they must still be the ones hashed), parse, validate and
+    write the document's Data Docs pages (not the index)."""
+    from pipelines.parsing.document import parse_document
+
+    try:
+        raw = read_raw(Path(identity.path), name=identity.name)
+    except OSError as error:
+        raise DocumentError(identity.name, f"cannot be read: {error.strerror or error}") from None
+    if raw.sha256 != identity.sha256:
+        raise DocumentError(raw.name, "the file changed after it was hashed; it is read again next run")
+    disclosure = parse_document(raw)
+    report = expectations.validate(disclosure)
+    docs: dict | str | None = None
+    if data_docs is not None:
+        try:
+            docs = expectations.build_data_docs(report, disclosure, data_docs, with_index=False)
+        except Exception as error:  # noqa: BLE001 - the docs are a view; validation itself succeeded
+            docs = f"Data Docs not written: {error}"
+    return disclosure, report, docs
+
+
+def _take(outcome: Outcome, result: object) -> None:
+    if isinstance(result, DocumentError):
+        outcome.status, outcome.reason = "failed", result.problem
+    elif isinstance(result, ParserFailed):
+        outcome.status, outcome.reason = "error", str(result)
+    else:
+        outcome.disclosure, outcome.report, outcome.data_docs = result
+
+
+def _commit(warehouse_file: Path, outcomes: list[Outcome], run_id: str | None,
+            source_of: Callable[[str], str | None]) -> bool:
+    """Land these outcomes in one transaction; if that fails, each in one of its own (a
+    document whose load fails is an 'error', the others land). True when any landed."""
+    try:
+        results = _write(warehouse_file, outcomes, run_id, source_of)
+    except WarehouseBusy:
+        raise
+    except Exception as error:  # noqa: BLE001 - isolated below, one document at a time
+        if len(outcomes) == 1:
+            outcomes[0].status, outcomes[0].reason = "error", f"landing it failed: {type(error).__name__}: {error}"
+            outcomes[0].load = None
+            return False
+        return any([_commit(warehouse_file, [o], run_id, source_of) for o in outcomes])
+    for outcome, result in zip(outcomes, results):
+        outcome.seconds = time.monotonic() - outcome.started
+        if result is not None:
+            outcome.load = result
+            outcome.status = result.status
+    return True
+
+
+def _write(warehouse_file: Path, outcomes: list[Outcome], run_id: str | None,
+           source_of: Callable[[str], str | None]) -> list[LoadResult | None]:
+    results: list[LoadResult | None] = []
+    with writer(warehouse_file, publish=False) as conn, transaction(conn):
+        for outcome in outcomes:
+            results.append(_record(conn, outcome, run_id, source_of(outcome.key)))
+        fit_views(conn, needed=max((r.wan_scale for r in results if r is not None), default=0))
+    return results
+
+
+def _record(conn, outcome: Outcome, run_id: str | None, source: str | None) -> LoadResult | None:
+    """One document's rows and its ingestion_log row, in the caller's transaction."""
+    d = outcome.disclosure
+    sha = outcome.identity.sha256 if outcome.identity else None
+    took = int((time.monotonic() - outcome.started) * 1000)
+
+    def log(status: str, reason: str | None) -> None:
+        log_ingestion(conn, outcome.key, status, sha256=sha, reason=reason, run_id=run_id, source=source,
+                      duration_ms=took)
+
+    if d is None:
+        if outcome.identity is not None and outcome.status == "failed":
+            record_failure(conn, outcome.identity, outcome.reason, run_id=run_id)
+        if outcome.status != "error":
+            log("failed", outcome.reason)
+        return None
+    if is_landed(conn, d.sha256, d.parser):
+        outcome.reason = "these bytes were already loaded by this parser"
+        log("skipped", outcome.reason)
+        return LoadResult("unchanged", d.sha256)
+    unchecked = [name for name, blocking in BLOCKING.items()
+                 if blocking and name not in {s.name for s in outcome.report.suites}]
+    result = land(conn, d, outcome.report, run_id, publish=not unchecked)
+    if unchecked:  # never a silent pass: not offered for publication without its blocking checks
+        conn.execute("UPDATE dim_document SET status_reason = ? WHERE document_sha256 = ?",
+                     [f"blocking suites did not run: {', '.join(unchecked)}; not published (validate it again)",
+                      d.sha256])
+    reason = conn.execute("SELECT status_reason FROM dim_document WHERE document_sha256 = ?", [d.sha256]).fetchone()[0]
+    if result.replaced:
+        note = "supersedes " + ", ".join(r[:12] for r in result.replaced)
+        reason = f"{note}; {reason}" if reason else note
+    outcome.reason = reason
+    log({"quarantined": "quarantined", "held": "held"}.get(result.status, "landed"), reason)
+    return result
+
+
+def _index(data_docs: Path) -> None:
+    import expectations
+
+    try:
+        expectations.build_data_docs_index(data_docs)
+    except Exception as error:  # noqa: BLE001 - the docs are a view; the documents landed
+        OUTCOMES.warning(f"the Data Docs index is not written: {error}")
+
+
+def _told(outcomes: list[Outcome]) -> Iterator[Outcome]:
+    for outcome in outcomes:
+        OUTCOMES.info("%s: %s", outcome.key, outcome.status, extra={"outcome": outcome})
+        yield outcome
+
