@@ -223,12 +223,12 @@ def main() -> int:
         result["snapshot_mb"] = round(snapshot.stat().st_size / 2**20, 1) if snapshot.exists() else None
         result["queries"] = query_latencies(snapshot) if snapshot.exists() else []
         results.append(result)
+        report = {"sizes": results, "goals": GOALS, "corpus": manifest["seconds"], "work": str(work)}
+        (work / "bench_scale.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))  # after each size
+        print_table(results)
         if failed:
             break
 
-    report = {"sizes": results, "goals": GOALS, "corpus": manifest["seconds"], "work": str(work)}
-    (work / "bench_scale.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
-    print_table(results)
     print(f"\nnumbers: {work / 'bench_scale.json'}")
     if failed:
         print("a run failed (its log is named above)", file=sys.stderr)

@@ -35,7 +35,10 @@ from pipelines.warehouse import landed, log_ingestion, publish_snapshot, record_
 from pipelines.warehouse.connection import WarehouseBusy, fit_views
 from pipelines.warehouse.load import LoadResult, is_landed, land, transaction
 
-CHUNK = 100  # documents per write transaction
+# Documents per write transaction. A parsed document costs the step 2–3 MB until it lands and
+# a chunk's worth waits in the queue besides, so a larger chunk saves little (opening the
+# warehouse for a write is ~0.2 s) and costs memory: 100 a chunk was a 1.9 GB step.
+CHUNK = 25
 FLUSH_SECONDS = 15.0  # what is done lands at least this often (each write opens the warehouse: ~0.2 s)
 OUTCOMES = logging.getLogger("juesuan.outcome")
 
@@ -55,7 +58,7 @@ class Outcome:
     load: LoadResult | None = None  # what the load did (rows per fact table, versions replaced)
     data_docs: dict | str | None = None  # the pages written, or why none were
     started: float = field(default_factory=time.monotonic)
-    seconds: float = 0.0  # from its first read to its commit
+    seconds: float = 0.0  # its worker's time (read, parse, validate, pages); 0 when it had none
 
     @property
     def parsed(self) -> bool:
@@ -105,7 +108,7 @@ def ingest(files: Sequence[tuple[str, Path]], warehouse_file: str | Path, *, sou
     wrote, pages = False, False
     pending = list(first)
     last = time.monotonic()
-    with _Parsing(todo, limits, workers, lambda raw: _prepare(raw, data_docs), queued=2 * chunk) as parsed:
+    with _Parsing(todo, limits, workers, lambda raw: _prepare(raw, data_docs), queued=chunk) as parsed:
         for item in parsed.results(timeout=FLUSH_SECONDS):
             if item is not None:
                 outcome, result = item
@@ -163,21 +166,24 @@ class _Parsing:
         results = run_isolated(started(self.todo), self.limits, self.workers, self.work)
         try:
             for item in results:
-                while not self._put(item):
-                    if self.stop.is_set():
-                        return
+                if not self._put(item):
+                    return
         except BaseException as error:  # noqa: BLE001 - raised again in the writing thread
             self._put(error)
         finally:
             results.close()  # kills any worker still running
             self._put(self._END)
 
-    def _put(self, item, timeout: float = 0.5) -> bool:
-        try:
-            self.queue.put(item, timeout=timeout)
-            return True
-        except queue.Full:
-            return False
+    def _put(self, item) -> bool:
+        """Queue `item`, waiting while the queue is full (the writer is busy); False once
+        the writer has stopped."""
+        while not self.stop.is_set():
+            try:
+                self.queue.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def results(self, timeout: float) -> Iterator[tuple[Outcome, object] | None]:
         """Each (outcome, result) as its worker ends; None when none ended for `timeout` s."""
@@ -185,6 +191,8 @@ class _Parsing:
             try:
                 item = self.queue.get(timeout=timeout)
             except queue.Empty:
+                if not self.thread.is_alive() and self.queue.empty():  # ended without a word: a bug
+                    raise RuntimeError("the parsing thread ended without saying so") from None
                 yield None
                 continue
             if item is self._END:
@@ -217,6 +225,7 @@ def _prepare(identity: RawDocument, data_docs: Path | None) -> tuple[Disclosure,
 
 
 def _take(outcome: Outcome, result: object) -> None:
+    outcome.seconds = time.monotonic() - outcome.started
     if isinstance(result, DocumentError):
         outcome.status, outcome.reason = "failed", result.problem
     elif isinstance(result, ParserFailed):
@@ -240,7 +249,6 @@ def _commit(warehouse_file: Path, outcomes: list[Outcome], run_id: str | None,
             return False
         return any([_commit(warehouse_file, [o], run_id, source_of) for o in outcomes])
     for outcome, result in zip(outcomes, results):
-        outcome.seconds = time.monotonic() - outcome.started
         if result is not None:
             outcome.load = result
             outcome.status = result.status
@@ -261,7 +269,7 @@ def _record(conn, outcome: Outcome, run_id: str | None, source: str | None) -> L
     """One document's rows and its ingestion_log row, in the caller's transaction."""
     d = outcome.disclosure
     sha = outcome.identity.sha256 if outcome.identity else None
-    took = int((time.monotonic() - outcome.started) * 1000)
+    took = int(outcome.seconds * 1000)  # its worker's time (its wait for a write aside)
 
     def log(status: str, reason: str | None) -> None:
         log_ingestion(conn, outcome.key, status, sha256=sha, reason=reason, run_id=run_id, source=source,

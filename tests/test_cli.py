@@ -245,3 +245,20 @@ def test_report_writes_the_html_file(landed):
     done = juesuan("report", "--out", str(out), "--warehouse", str(db), env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert out.is_file() and out.stat().st_size > 0 and str(out) in done.stdout
+
+
+def test_a_large_warehouse_is_summarised_by_status_and_what_needs_a_look():
+    """Beyond SUMMARY_ROWS documents the run's summary counts them per status and lists only
+    this run's files that are not current (a province is thousands of lines otherwise)."""
+    from assets.run import SUMMARY_ROWS, _summary
+
+    row = {"department": "测试局", "fiscal_year": 2024, "tables_found": 10, "rows_landed": 886,
+           "checks_passed": 6, "checks_failed": 0, "status_reason": None}
+    rows = [{**row, "file": f"f{i}.txt", "status": "current"} for i in range(SUMMARY_ROWS + 5)]
+    rows += [{**row, "file": "bad.txt", "status": "failed", "status_reason": "not a disclosure"},
+             {**row, "file": "old.txt", "status": "failed", "status_reason": "an earlier run's"}]
+    text = _summary(rows, {"bad.txt", "f1.txt"}, None)
+    assert text.startswith(f"{SUMMARY_ROWS + 7} documents in the warehouse: {SUMMARY_ROWS + 5} current, 2 failed")
+    assert "this run's files that are not current (1):" in text and "bad.txt" in text
+    assert "f1.txt" not in text and "old.txt" not in text
+    assert _summary(rows[:3], set(), None).count("f") >= 3  # a small warehouse: every row, as before

@@ -116,7 +116,7 @@ HOLDER = textwrap.dedent("""
                      tags={"juesuan/host": socket.gethostname(), "juesuan/pid": str(os.getpid()),
                            "dagster/partition": "killed.txt"})
     instance.add_run(run)
-    instance.event_log_storage.claim_concurrency_slot("duckdb_warehouse", run.run_id, "warehouse_tables")
+    instance.event_log_storage.claim_concurrency_slot("duckdb_warehouse", run.run_id, "ingest")
     print("holding", flush=True)
     os.kill(os.getpid(), signal.SIGKILL)  # inside the load, as kill -9 would find it
 """)
@@ -299,7 +299,7 @@ def test_a_dead_runs_pid_taken_by_a_later_process_does_not_keep_its_slot():
                                                          "alive": make_run._process_start(other.pid)}.items())}
             for run in runs.values():
                 instance.add_run(run)
-                instance.event_log_storage.claim_concurrency_slot("duckdb_warehouse", run.run_id, "warehouse_tables")
+                instance.event_log_storage.claim_concurrency_slot("duckdb_warehouse", run.run_id, "ingest")
             make_run._release_dead_runs(instance)
             status = {name: instance.get_run_by_id(run.run_id).status for name, run in runs.items()}
             holders = {s.run_id for s in instance.event_log_storage.get_concurrency_info("duckdb_warehouse").claimed_slots}

@@ -1,0 +1,126 @@
+"""Many documents in one go without Dagster (pipelines/batch.py): each lands with its own
+outcome, a landing that fails costs only its document, what is landed already is not parsed
+again, the read snapshot is published once, and the workers run at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines import batch, warehouse
+from pipelines.warehouse import connection
+
+
+def copies(raw_dir: Path, seed_path: Path, n: int) -> list[tuple[str, Path]]:
+    """`n` distinct departments, each the seed's figures."""
+    text = seed_path.read_text(encoding="utf-8")
+    files = []
+    for i in range(n):
+        path = raw_dir / f"d{i}.txt"
+        path.write_text(text.replace("山西省人民政府驻上海办事处", f"测试局{i}"), encoding="utf-8")
+        files.append((path.name, path))
+    return files
+
+
+def ingest(files, database: Path, **options) -> dict[str, batch.Outcome]:
+    return {o.key: o for o in batch.ingest(files, database, source_of=lambda key: "raw", **options)}
+
+
+@pytest.fixture()
+def published(monkeypatch) -> list[Path]:
+    """Every publication of the read snapshot."""
+    seen: list[Path] = []
+    real = connection._publish
+    monkeypatch.setattr(connection, "_publish", lambda conn, path: (seen.append(path), real(conn, path)))
+    return seen
+
+
+def test_many_documents_land_in_one_transaction_and_one_snapshot(raw_dir, seed_path, tmp_path, published):
+    (raw_dir / "note.txt").write_text("会议纪要\n", encoding="utf-8")
+    files = [*copies(raw_dir, seed_path, 3), ("note.txt", raw_dir / "note.txt")]
+    database = tmp_path / "w.duckdb"
+    outcomes = ingest(files, database, workers=2, data_docs=tmp_path / "docs", run_id="run-1")
+    assert {k: o.status for k, o in outcomes.items()} == {"d0.txt": "current", "d1.txt": "current",
+                                                          "d2.txt": "current", "note.txt": "failed"}
+    assert "not a final-accounts disclosure" in outcomes["note.txt"].reason
+    assert published == [database]  # once, at the end
+    conn = warehouse.reader(database)
+    try:
+        assert conn.execute("SELECT list(DISTINCT run_id), count(*) FROM ingestion_log").fetchone() == (["run-1"], 4)
+        assert conn.execute("SELECT count(*) FROM v_current_document").fetchone()[0] == 3
+    finally:
+        conn.close()
+    assert len(list((tmp_path / "docs" / "documents").glob("*.html"))) == 3
+    assert (tmp_path / "docs" / "index.html").is_file()
+
+    published.clear()
+    again = ingest(files, database, workers=2)  # the same bytes: told unchanged, nothing parsed or written
+    assert {o.status for k, o in again.items() if k != "note.txt"} == {"unchanged"}
+    assert all(o.disclosure is None for o in again.values()) and published == []
+
+
+def test_a_landing_that_fails_costs_only_its_document(raw_dir, seed_path, tmp_path, monkeypatch):
+    """The chunk's transaction fails, is rolled back, and its documents land one by one: the
+    broken one is an error naming the exception, the others are current."""
+    files = copies(raw_dir, seed_path, 3)
+    real = batch.land
+
+    def land(conn, disclosure, *args, **kwargs):
+        if disclosure.info.department == "测试局1":
+            raise RuntimeError("a bug met by this document")
+        return real(conn, disclosure, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "land", land)
+    outcomes = ingest(files, tmp_path / "w.duckdb", workers=2)
+    assert {k: o.status for k, o in outcomes.items()} == {"d0.txt": "current", "d1.txt": "error", "d2.txt": "current"}
+    assert outcomes["d1.txt"].reason == "landing it failed: RuntimeError: a bug met by this document"
+    conn = warehouse.reader(tmp_path / "w.duckdb")
+    try:
+        assert sorted(r[0] for r in conn.execute("SELECT file_name FROM dim_document").fetchall()) == ["d0.txt", "d2.txt"]
+    finally:
+        conn.close()
+
+
+def test_the_workers_run_at_once(raw_dir, seed_path, tmp_path, monkeypatch):
+    """With two workers, two documents are being worked on at the same moment (each worker
+    notes when it starts and ends; the notes are the processes' own)."""
+    import os
+    import time
+
+    from pipelines.isolation import Limits, run_isolated
+    from pipelines.raw import identify
+
+    files = copies(raw_dir, seed_path, 4)
+    spans = []
+
+    def work(raw):
+        started = time.monotonic()
+        time.sleep(0.5)
+        return os.getpid(), started, time.monotonic()
+
+    jobs = [(key, identify(path, key)) for key, path in files]
+    for _, (pid, started, ended) in run_isolated(jobs, Limits(), 2, work):
+        spans.append((started, ended))
+        assert pid != os.getpid()
+    spans.sort()
+    assert len(spans) == 4 and any(b[0] < a[1] for a, b in zip(spans, spans[1:]))  # overlapping
+
+
+def test_a_slow_writer_holds_the_workers_back_and_the_run_still_ends(raw_dir, seed_path, tmp_path, monkeypatch):
+    """The queue between the workers and the writer is bounded: with a writer slower than the
+    workers it fills, the workers wait, and the end of the work still reaches the writer (it
+    once got lost on a full queue, and the run waited forever)."""
+    import threading
+    import time
+
+    files = copies(raw_dir, seed_path, 4)
+    real = batch._commit
+    monkeypatch.setattr(batch, "_commit", lambda *args: (time.sleep(1.0), real(*args))[1])
+    done: dict = {}
+    worker = threading.Thread(target=lambda: done.update(ingest(files, tmp_path / "w.duckdb", workers=2, chunk=1)),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=180)
+    assert not worker.is_alive(), "the run never ended"
+    assert {o.status for o in done.values()} == {"current"} and len(done) == 4
