@@ -93,7 +93,7 @@ bench-pdf: install
 bench-ingest: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
-# The real `juesuan run` over a generated province-like corpus (benchmarks/scale_corpus.py; the
+# The real `juesuan run` over a generated province-like corpus (tests/scale_corpus.py; the
 # PDFs need the font): documents/s, an unchanged rerun, peak memory, warehouse size and the
 # README's queries, beside their goals. make bench-scale ARGS="--sizes 20,40 --pdf 3 --work /tmp/b"
 bench-scale: install font

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_scale.py [--sizes 3000,10000] [--pdf 60] [--work DIR]
 
-The corpus is benchmarks/scale_corpus.py's (generated once into WORK/corpus, then reused). One
+The corpus is tests/scale_corpus.py's (generated once into WORK/corpus, then reused). One
 warehouse grows through the sizes: each size adds the text documents up to it to WORK/raw and
 runs the real command, `juesuan run --raw WORK/raw --warehouse WORK/scale.duckdb`, as a
 subprocess; then runs it again over the same folder (nothing new: the cost of an unchanged
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from benchmarks import scale_corpus  # noqa: E402
+from tests import scale_corpus  # noqa: E402
 
 JUESUAN = Path(sys.executable).parent / "juesuan"
 GOALS = {"text_per_s": 5.0, "pdf_per_s": 1.0, "unchanged_s": 10.0, "query_ms": 100.0, "rss_mb": 1536.0}

@@ -102,26 +102,18 @@ def find_extensions(extension_dir: str | None) -> dict[str, Path | str]:
         candidates += [f for f in packaged if f.parent.name == f"v{version}"]
         candidates += [f for f in packaged if f.parent.name != f"v{version}"]
         errors = []
-        for candidate in candidates:
+        for where in [*candidates, name]:  # a file, else the name: INSTALLed into DuckDB's own folder
+            statement = f"LOAD '{where}'" if isinstance(where, Path) else f"LOAD {where}"
             con = duckdb.connect(config=NO_DOWNLOADS)
             try:
-                con.execute(f"LOAD '{candidate}'")
-                found[name] = candidate
+                con.execute(statement)
+                found[name] = where
                 break
             except duckdb.Error as error:
-                errors.append(f"LOAD '{candidate}': {' '.join(str(error).split())}")
+                errors.append(f"{statement}: {' '.join(str(error).split())}")
             finally:
                 con.close()
         else:
-            con = duckdb.connect(config=NO_DOWNLOADS)
-            try:
-                con.execute(f"LOAD {name}")  # INSTALLed into DuckDB's extension folder
-                found[name] = name
-                continue
-            except duckdb.Error as error:
-                errors.append(f"LOAD {name}: {' '.join(str(error).split())}")
-            finally:
-                con.close()
             packages = " or ".join(p.replace("_", "-") for p in PACKAGES[name])
             if not packaged and not extension_dir:
                 errors.insert(0, f"no package {packages} is installed (its wheels are built per DuckDB "

@@ -60,10 +60,6 @@ class Outcome:
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0  # its worker's time (read, parse, validate, pages); 0 when it had none
 
-    @property
-    def parsed(self) -> bool:
-        return self.disclosure is not None
-
 
 def ingest(files: Sequence[tuple[str, Path]], warehouse_file: str | Path, *, source_of: Callable[[str], str | None],
            run_id: str | None = None, limits: Limits | None = None, workers: int | None = None,

@@ -124,3 +124,30 @@ def test_a_slow_writer_holds_the_workers_back_and_the_run_still_ends(raw_dir, se
     worker.join(timeout=180)
     assert not worker.is_alive(), "the run never ended"
     assert {o.status for o in done.values()} == {"current"} and len(done) == 4
+
+
+def test_the_wan_scale_of_rows_in_hand_is_the_one_the_warehouse_computes(seed_path, tmp_path):
+    """A batch fits the views from the rows it lands (scales.wan_scale); publishing a landed
+    document asks the warehouse (needed_wan_scale). Both must say the same: 2 for the seed's
+    万元, 6 for the same document in 元 with a fen."""
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import read_raw
+    from pipelines.warehouse.facts import fact_rows
+    from pipelines.warehouse.scales import needed_wan_scale, wan_scale
+    from tests.render.variants import in_yuan
+
+    yuan = tmp_path / "yuan.txt"
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(in_yuan(lines)) + "\n"
+    assert "\t行政运行\t5711300.00\t" in text
+    yuan.write_text(text.replace("\t行政运行\t5711300.00\t", "\t行政运行\t5711300.01\t"), encoding="utf-8")  # a fen
+    scales = {}
+    for path in (seed_path, yuan):
+        disclosure = parse_document(read_raw(path))
+        amounts = [v for rows in fact_rows(disclosure).values() for row in rows
+                   for column, v in row.items() if column.endswith("_yuan")]
+        with warehouse.writer(tmp_path / f"{path.stem}.duckdb") as conn:
+            warehouse.load_disclosure(conn, disclosure, None)
+            scales[path.name] = (wan_scale(amounts), needed_wan_scale(conn, disclosure.sha256))
+    assert scales[seed_path.name] == (2, 2)
+    assert scales["yuan.txt"] == (6, 6)  # 5711300.01 元 = 571.130001 万元

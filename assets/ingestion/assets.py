@@ -25,6 +25,7 @@ one writing process, and the step writes.
 import json
 import os
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 
 os.environ.setdefault("TQDM_DISABLE", "1")  # before GX is imported: no progress bars in run logs
@@ -164,7 +165,7 @@ def ingest(context: dg.AssetExecutionContext, raw_folder: RawFolder,
     already landed under the same rules is left alone (nothing is recorded for it). A document
     whose landing hit a pipeline bug fails the step at the end, once the others have landed; a
     warehouse held by another process through the whole wait retries the step later."""
-    files, errors, landed = [], [], {}
+    files, errors, rows, documents_landed = [], [], Counter(), 0
     for key in context.partition_keys:
         try:
             files.append((key, raw_folder.file(key)))
@@ -183,13 +184,12 @@ def ingest(context: dg.AssetExecutionContext, raw_folder: RawFolder,
                 context.log.warning(f"{outcome.key}: {outcome.data_docs}")
             yield from _events(context, outcome)
             if outcome.load is not None and outcome.load.status != "unchanged":
-                for table, n in outcome.load.rows.items():
-                    landed[table] = landed.get(table, 0) + n
-                landed[""] = landed.get("", 0) + 1
+                rows.update(outcome.load.rows)
+                documents_landed += 1
     except WarehouseBusy as error:
         raise dg.RetryRequested(max_retries=BUSY_RETRIES, seconds_to_wait=lock_wait() / 4) from error
-    if landed:
-        yield from _tables(duckdb, landed)
+    if documents_landed:
+        yield from _tables(duckdb, documents_landed, rows)
     if errors:
         raise dg.Failure(description=f"{len(errors)} of {len(context.partition_keys)} documents could not be "
                                      "ingested (pipeline errors; the others landed):\n" + "\n".join(errors),
@@ -232,16 +232,14 @@ def _events(context: dg.AssetExecutionContext, outcome: batch.Outcome
     load = outcome.load
     if load is None:
         return
-    document_status = load.status if load.status != "unchanged" else "unchanged"
     about = {
         "department": d.info.department,
         "fiscal_year": dg.MetadataValue.int(d.info.fiscal_year),
         "kind": d.info.kind,
         "scope": d.info.scope,
         # validated | quarantined (validation errors) | unchanged, as the load left it
-        "status": "quarantined" if load.status == "quarantined" else "unchanged" if load.status == "unchanged"
-        else "validated",
-        "document_status": document_status,  # dim_document.status after this run
+        "status": load.status if load.status in ("quarantined", "unchanged") else "validated",
+        "document_status": load.status,  # dim_document.status after this run
         "file": d.source_path,
         "sha256": d.sha256,
     }
@@ -268,7 +266,7 @@ def _events(context: dg.AssetExecutionContext, outcome: batch.Outcome
         })
 
 
-def _tables(duckdb: WarehouseResource, landed: dict[str, int]) -> Iterator[dg.AssetMaterialization]:
+def _tables(duckdb: WarehouseResource, documents: int, rows: Counter) -> Iterator[dg.AssetMaterialization]:
     """One materialization of each table per run that landed documents: its rows now (as
     readers see them: the snapshot this run published) and the fact rows this run landed."""
     with duckdb.get_connection(read_only=True) as conn:
@@ -277,8 +275,8 @@ def _tables(duckdb: WarehouseResource, landed: dict[str, int]) -> Iterator[dg.As
             total = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             yield dg.AssetMaterialization(key, metadata={
                 "dagster/row_count": dg.MetadataValue.int(total),
-                "documents_landed": dg.MetadataValue.int(landed[""]),
-                **({"rows_loaded": dg.MetadataValue.int(landed[table])} if table in landed else {})})
+                "documents_landed": dg.MetadataValue.int(documents),
+                **({"rows_loaded": dg.MetadataValue.int(rows[table])} if table in rows else {})})
 
 
 def _docs_metadata(docs: dict | str | None) -> dict[str, object]:

@@ -105,13 +105,16 @@ def snapshot_path(path: str | Path | None = None) -> Path:
 
 @contextmanager
 def writer(path: str | Path | None = None, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A writing connection that, when its work succeeded, publishes a read snapshot
-    (`publish_snapshot`); a batch writes with publish=False and publishes once at its end."""
+    """A writing connection that, when its work succeeded, fits the views to what it wrote (a
+    fix by hand may land anything) and publishes a read snapshot; a batch writes with
+    publish=False, fits the views in each of its transactions and publishes once at its end
+    (`publish_snapshot`)."""
     path = Path(path or warehouse_path())
     conn = connect(path)
     try:
         yield conn
         if publish:
+            fit_views(conn, in_transaction=False)
             _publish(conn, path)
     finally:
         conn.close()
@@ -119,16 +122,19 @@ def writer(path: str | Path | None = None, publish: bool = True) -> Iterator[duc
 
 def publish_snapshot(path: str | Path | None = None) -> None:
     """Publish the read snapshot of the warehouse as it is now (after a batch's writes)."""
-    with writer(path):
-        pass
+    path = Path(path or warehouse_path())
+    conn = connect(path)
+    try:
+        _publish(conn, path)
+    finally:
+        conn.close()
 
 
 def _publish(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
     """DuckDB refuses even a read-only connection while a writer holds the file, so readers
     (analysts, the sensor) read a copy, taken while this connection still holds the lock and
     right after a CHECKPOINT, so the copy is consistent. The copy is the whole file: its cost
-    grows with the warehouse, so it is made once per write of a run, not per document."""
-    fit_views(conn, in_transaction=False)  # writes other than a load's (a fix by hand)
+    grows with the warehouse, so a run makes it once, not once per document."""
     conn.execute("CHECKPOINT")
     snapshot = snapshot_path(path)
     partial = snapshot.with_name(f".{snapshot.name}.partial")

@@ -244,9 +244,11 @@ def _insert_many(conn, head: str, rows: list) -> None:
         return
     import pandas as pd
 
-    frame = pd.DataFrame([[_text(v) for v in row] for row in rows], dtype=object,
+    frame = pd.DataFrame([[_text(v) for v in row] for row in rows], dtype=object,  # noqa: F841 - read by name below
                          columns=[f"c{n}" for n in range(len(rows[0]))])
-    conn.execute(f"{head.rsplit(' VALUES', 1)[0]} SELECT * FROM frame")  # DuckDB scans the local `frame`
+    # DuckDB finds `frame` by its name among the caller's variables (its replacement scan):
+    # registering it would need the connection to have no unfetched result
+    conn.execute(f"{head.rsplit(' VALUES', 1)[0]} SELECT * FROM frame")
 
 
 def _text(value: object) -> str | list | None:

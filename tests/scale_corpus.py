@@ -1,6 +1,8 @@
-"""A province-sized corpus for `make bench-scale`, built from the seed 决算 in raw/.
+"""A province-sized corpus for `make bench-scale`, built from the seed 决算 in raw/. A fixture
+generator like tests/render and tests/budget_text.py, so it lives among the tests: it settles
+a few of the seed's printed figures (EXACT_FIXES) to make the scaled copies exact.
 
-    python -m benchmarks.scale_corpus --out DIR --n N [--pdf M]
+    python -m tests.scale_corpus --out DIR --n N [--pdf M]
 
 Document i (its bytes depend on i alone, so a larger N extends a smaller one) is the seed with
 another department (上海市<区><领域><机构>, its 预算单位 code too), fiscal year (2021–2025), every
