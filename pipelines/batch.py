@@ -1,8 +1,12 @@
 """Ingesting many documents in one go, on every core, in few transactions.
 
-Each document is read, parsed, validated and given its Data Docs page in a worker process of
-its own (`isolation.run_isolated`: within its memory limit and deadline), as many at once as
-the machine has cores. What the workers return lands a chunk at a time: one transaction per
+Documents are read, parsed, validated and given their Data Docs pages in worker processes
+(`isolation.run_isolated`: each within its memory limit and deadline), as many at once as the
+machine has cores: text forms a group at a time (GX costs per validation run, hardly per row,
+so a group's frames are validated together: `expectations.validate_many`), each PDF alone (its
+parse is where the limits matter, and GX a small part of its cost). A group whose worker fails
+as a whole (over its limits, a bug) is run again one document at a time, so the document
+responsible is the only one to fail, and says why. What the workers return lands a chunk at a time: one transaction per
 chunk of documents (and at least every few seconds, so a slow PDF does not hold back what is
 done), each document published in it as `load_disclosure` would. A chunk that fails as a whole
 is landed again one document at a time, so a bug met by one document costs only that one. The
@@ -21,6 +25,7 @@ import logging
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +44,7 @@ from pipelines.warehouse.load import LoadResult, is_landed, land, transaction
 # a chunk's worth waits in the queue besides, so a larger chunk saves little (opening the
 # warehouse for a write is ~0.2 s) and costs memory: 100 a chunk was a 1.9 GB step.
 CHUNK = 25
+GROUP = 8  # text documents a worker validates together: 8 cost 0.13 s each, alone 0.25 s
 FLUSH_SECONDS = 15.0  # what is done lands at least this often (each write opens the warehouse: ~0.2 s)
 OUTCOMES = logging.getLogger("juesuan.outcome")
 
@@ -104,11 +110,14 @@ def ingest(files: Sequence[tuple[str, Path]], warehouse_file: str | Path, *, sou
     wrote, pages = False, False
     pending = list(first)
     last = time.monotonic()
-    with _Parsing(todo, limits, workers, lambda raw: _prepare(raw, data_docs), queued=chunk) as parsed:
+    # the parsing thread takes the list over and empties it as it goes: an outcome (its parsed
+    # document and report: 1 MB) lives until its consumer drops it, not for the whole run
+    with _Parsing(todo, limits, workers, lambda group: _prepare(group, data_docs), queued=chunk) as parsed:
+        del todo
         for item in parsed.results(timeout=FLUSH_SECONDS):
             if item is not None:
                 outcome, result = item
-                _take(outcome, result)
+                _take(outcome, *result)
                 pages |= isinstance(outcome.data_docs, dict)
                 pending.append(outcome)
             if pending and (len(pending) >= chunk or time.monotonic() - last >= FLUSH_SECONDS):
@@ -152,23 +161,44 @@ class _Parsing:
         self.thread.join()
 
     def _run(self) -> None:
-        def started(jobs):  # a document's time runs from when its worker starts
-            for outcome, identity in jobs:
-                if self.stop.is_set():
-                    return
-                outcome.started = time.monotonic()
-                yield outcome, identity
-
-        results = run_isolated(started(self.todo), self.limits, self.workers, self.work)
         try:
-            for item in results:
-                if not self._put(item):
-                    return
+            again = self._work(_groups(self.todo, self.workers), again=True)
+            self._work(([job] for job in again), again=False)
         except BaseException as error:  # noqa: BLE001 - raised again in the writing thread
             self._put(error)
         finally:
-            results.close()  # kills any worker still running
             self._put(self._END)
+
+    def _work(self, groups: Iterator[list], again: bool) -> list:
+        """Run these groups; queue each document's (outcome, (result, seconds)). Returns the
+        documents of groups that failed as a whole (when `again`: otherwise each gets that
+        failure), to run one at a time."""
+        def started(jobs):  # a document's time runs from when its worker starts
+            for job in jobs:
+                if self.stop.is_set():
+                    return
+                now = time.monotonic()
+                for outcome, _ in job:
+                    outcome.started = now
+                yield job, _Group(tuple(identity for _, identity in job))
+
+        retry: list = []
+        results = run_isolated(started(groups), self.limits, self.workers, self.work)
+        try:
+            for job, result in results:
+                if isinstance(result, list):
+                    items = [(outcome, done) for (outcome, _), done in zip(job, result)]
+                elif again and len(job) > 1:
+                    retry += job
+                    continue
+                else:
+                    items = [(outcome, (result, None)) for outcome, _ in job]
+                for item in items:
+                    if not self._put(item):
+                        return []
+        finally:
+            results.close()  # kills any worker still running
+        return retry
 
     def _put(self, item) -> bool:
         """Queue `item`, waiting while the queue is full (the writer is busy); False once
@@ -198,30 +228,86 @@ class _Parsing:
             yield item
 
 
-def _prepare(identity: RawDocument, data_docs: Path | None) -> tuple[Disclosure, object, dict | str | None]:
-    """In the worker: read the bytes (they must still be the ones hashed), parse, validate and
-    write the document's Data Docs pages (not the index)."""
+@dataclass(frozen=True)
+class _Group:
+    """Documents one worker reads, parses and validates together (named as isolation names a
+    document, in what it says of a worker that failed)."""
+
+    documents: tuple[RawDocument, ...]
+
+    @property
+    def name(self) -> str:
+        first = self.documents[0].name
+        return first if len(self.documents) == 1 else f"{len(self.documents)} documents ({first}, …)"
+
+    @property
+    def format(self) -> str:
+        return "pdf" if any(d.format == "pdf" for d in self.documents) else "text"
+
+
+def _groups(todo: list, workers: int) -> Iterator[list]:
+    """The documents in order, taken off `todo`: each PDF alone, text forms up to GROUP
+    together (fewer when there are too few to keep every worker busy)."""
+    texts = sum(1 for _, identity in todo if identity.format != "pdf")
+    size = max(1, min(GROUP, -(-texts // max(workers, 1))))
+    group: list = []
+    todo.reverse()
+    while todo:
+        job = todo.pop()
+        if job[1].format == "pdf":
+            yield [job]
+            continue
+        group.append(job)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _prepare(group: _Group, data_docs: Path | None) -> list[tuple[object, float]]:
+    """In the worker: read each document's bytes (they must still be the ones hashed), parse
+    them, validate what parsed together, and write each its Data Docs pages (not the index).
+    Per document: ((disclosure, report, pages) or the DocumentError / ParserFailed saying why
+    not, its seconds: its own reading and parsing, and its share of the rest)."""
     from pipelines.parsing.document import parse_document
 
-    try:
-        raw = read_raw(Path(identity.path), name=identity.name)
-    except OSError as error:
-        raise DocumentError(identity.name, f"cannot be read: {error.strerror or error}") from None
-    if raw.sha256 != identity.sha256:
-        raise DocumentError(raw.name, "the file changed after it was hashed; it is read again next run")
-    disclosure = parse_document(raw)
-    report = expectations.validate(disclosure)
-    docs: dict | str | None = None
-    if data_docs is not None:
+    done: list[list] = []
+    for identity in group.documents:
+        started = time.monotonic()
         try:
-            docs = expectations.build_data_docs(report, disclosure, data_docs, with_index=False)
-        except Exception as error:  # noqa: BLE001 - the docs are a view; validation itself succeeded
-            docs = f"Data Docs not written: {error}"
-    return disclosure, report, docs
+            try:
+                raw = read_raw(Path(identity.path), name=identity.name)
+            except OSError as error:
+                raise DocumentError(identity.name, f"cannot be read: {error.strerror or error}") from None
+            if raw.sha256 != identity.sha256:
+                raise DocumentError(raw.name, "the file changed after it was hashed; it is read again next run")
+            result: object = parse_document(raw)
+        except DocumentError as error:
+            result = error
+        except MemoryError:  # over the limit: the worker says so (the group is run again one by one)
+            raise
+        except Exception:  # noqa: BLE001 - a bug met by this document: the others go on
+            result = ParserFailed(f"parsing {identity.name} failed in the worker process:\n{traceback.format_exc()}")
+        done.append([result, time.monotonic() - started])
+    parsed = [entry for entry in done if isinstance(entry[0], Disclosure)]
+    started = time.monotonic()
+    for entry, report in zip(parsed, expectations.validate_many([d for d, _ in parsed]) if parsed else []):
+        disclosure = entry[0]
+        docs: dict | str | None = None
+        if data_docs is not None:
+            try:
+                docs = expectations.build_data_docs(report, disclosure, data_docs, with_index=False)
+            except Exception as error:  # noqa: BLE001 - the docs are a view; validation itself succeeded
+                docs = f"Data Docs not written: {error}"
+        entry[0] = (disclosure, report, docs)
+    for entry in parsed:
+        entry[1] += (time.monotonic() - started) / len(parsed)
+    return [tuple(entry) for entry in done]
 
 
-def _take(outcome: Outcome, result: object) -> None:
-    outcome.seconds = time.monotonic() - outcome.started
+def _take(outcome: Outcome, result: object, seconds: float | None) -> None:
+    outcome.seconds = time.monotonic() - outcome.started if seconds is None else seconds
     if isinstance(result, DocumentError):
         outcome.status, outcome.reason = "failed", result.problem
     elif isinstance(result, ParserFailed):

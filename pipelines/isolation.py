@@ -75,7 +75,8 @@ def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
 def run_isolated(jobs: Iterable[tuple[T, RawDocument]], limits: Limits = Limits(), workers: int = 1,
                  work: Callable[[RawDocument], object] | None = None) -> Iterator[tuple[T, object]]:
     """`work(raw)` for each (tag, raw), each in a worker of its own within `limits`, at most
-    `workers` at a time (`work`: parse_document by default); yields (tag, its result, or the DocumentError / ParserFailed saying why
+    `workers` at a time (`work`: parse_document by default; `raw` may be anything with the
+    `name` and `format` of what the worker reads, e.g. a group of documents); yields (tag, its result, or the DocumentError / ParserFailed saying why
     there is none) as each worker ends, in that order. All workers are forked from the calling
     thread, as they are read: a job's bytes are read when it starts. Closing the iterator early
     kills the workers still running."""

@@ -182,3 +182,6 @@ class DocumentError(Exception):
         super().__init__(f"{document}: {problem}")
         self.document = document
         self.problem = problem
+
+    def __reduce__(self):  # pickled as its parts (a worker sends it back through a pipe)
+        return DocumentError, (self.document, self.problem)

@@ -151,3 +151,41 @@ def test_the_wan_scale_of_rows_in_hand_is_the_one_the_warehouse_computes(seed_pa
             scales[path.name] = (wan_scale(amounts), needed_wan_scale(conn, disclosure.sha256))
     assert scales[seed_path.name] == (2, 2)
     assert scales["yuan.txt"] == (6, 6)  # 5711300.01 元 = 571.130001 万元
+
+
+def test_a_group_whose_worker_fails_is_run_again_one_document_at_a_time(raw_dir, seed_path, tmp_path, monkeypatch):
+    """Text forms are parsed and validated a group to a worker. One document of the group
+    takes more memory than its limit (the worker fails as a whole) and one meets a bug: the
+    group is run again one document at a time, so the first is refused alone, saying why; the
+    bug is that document's error; the others land."""
+    import os
+
+    from pipelines.isolation import Limits
+    from pipelines.parsing import document
+
+    files = copies(raw_dir, seed_path, 5)
+    notes = tmp_path / "pids"
+    real = document.parse_document
+
+    def parse(raw):
+        with open(notes, "a") as out:
+            out.write(f"{raw.name} {os.getpid()}\n")
+        if raw.name == "d1.txt":
+            hog = [bytearray(64 * 2**20) for _ in range(8)]  # 512 MiB, over the 200 MiB limit
+            del hog
+        if raw.name == "d3.txt":
+            raise ValueError("a bug met by this document")
+        return real(raw)
+
+    monkeypatch.setattr(document, "parse_document", parse)
+    outcomes = ingest(files, tmp_path / "w.duckdb", workers=1, limits=Limits(memory_mib=200))
+    assert {k: o.status for k, o in outcomes.items()} == {
+        "d0.txt": "current", "d1.txt": "failed", "d2.txt": "current", "d3.txt": "error", "d4.txt": "current"}
+    assert outcomes["d1.txt"].reason == "parsing needed more than 200 MiB of memory (the limit); not read"
+    assert "ValueError: a bug met by this document" in outcomes["d3.txt"].reason
+    assert "parsing d3.txt failed in the worker process" in outcomes["d3.txt"].reason
+    calls = [line.split() for line in notes.read_text().splitlines()]
+    first, again = calls[:2], calls[2:]
+    assert [name for name, _ in first] == ["d0.txt", "d1.txt"] and len({pid for _, pid in first}) == 1
+    assert [name for name, _ in again] == [f"d{i}.txt" for i in range(5)]  # one at a time
+    assert len({pid for _, pid in again}) == 5

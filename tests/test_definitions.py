@@ -352,14 +352,15 @@ def test_a_suite_that_did_not_run_is_not_reported_and_a_blocking_one_stops_publi
     failed; without the blocking suite the load step fails, so nothing is published unchecked."""
     import expectations
 
-    validate = expectations.validate
+    validate_many = expectations.validate_many
     monkeypatch.setenv("JUESUAN_DATA_DOCS", str(tmp_path / "data_docs"))  # the seed's pages stay
 
     def without(*names):
-        def partial(disclosure):
-            report = validate(disclosure)
-            report.suites = [s for s in report.suites if s.name not in names]
-            return report
+        def partial(disclosures):
+            reports = validate_many(disclosures)
+            for report in reports:
+                report.suites = [s for s in report.suites if s.name not in names]
+            return reports
         return partial
 
     def another_copy(name: str) -> str:  # bytes the warehouse lacks: parsed and validated again
@@ -368,13 +369,13 @@ def test_a_suite_that_did_not_run_is_not_reported_and_a_blocking_one_stops_publi
         job_runs.instance.add_dynamic_partitions("documents", [name])
         return name
 
-    monkeypatch.setattr(expectations, "validate", without("narrative_consistency"))
+    monkeypatch.setattr(expectations, "validate_many", without("narrative_consistency"))
     result = job_runs.run(another_copy("2019.txt"))
     assert result.success
     names = [e.check_name for e in result.get_asset_check_evaluations()]
     assert "narrative_consistency" not in names and len(names) == len(expectations.SUITE_NAMES) - 1
 
-    monkeypatch.setattr(expectations, "validate", without("document_completeness"))
+    monkeypatch.setattr(expectations, "validate_many", without("document_completeness"))
     result = job_runs.run(another_copy("2018.txt"))
     assert not result.success
     [failure] = result.get_step_failure_events()

@@ -363,3 +363,40 @@ def test_importing_the_package_imports_neither_gx_nor_pandas():
     code = "import sys, expectations; print(sorted({'great_expectations', 'pandas'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_validating_many_documents_at_once_gives_each_its_own_report(seed_path, seed_disclosure, tmp_path):
+    """validate_many runs GX once per suite over every document's frame, then gives each
+    document what validating it alone gives: the same checks, outcomes, findings and
+    statistics, and, where a suite found something, GX's result of that document alone. The
+    batch mixes the seed, a budget, and the seed broken once per case (errors in every suite)."""
+    from pipelines.parsing.document import parse_document
+    from pipelines.raw import read_raw
+    from tests.budget_text import budget_text
+    from tests.validation_cases import CASES, Warning_
+
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    disclosures = [seed_disclosure]
+    for n, case in enumerate(CASES[::3]):
+        edited = list(lines)
+        case.edit.apply(edited)
+        path = tmp_path / f"case{n}.txt"
+        path.write_text("\n".join(edited), encoding="utf-8")
+        disclosures.append(parse_document(read_raw(path, tmp_path)))
+        if isinstance(case.edit, Warning_):
+            disclosures[-1].warnings.append(case.edit.text)
+    budget = tmp_path / "budget.txt"
+    budget.write_text(budget_text(seed_disclosure, {}, explanation=True), encoding="utf-8")
+    disclosures.append(parse_document(read_raw(budget, tmp_path)))
+
+    together = expectations.validate_many(disclosures)
+    alone = [expectations.validate(d) for d in disclosures]
+    assert len(together) == len(disclosures)
+    assert sum(not r.has_errors for r in alone) >= 2 and sum(r.has_errors for r in alone) >= 10
+    for many, one in zip(together, alone):
+        assert many.rows() == one.rows()
+        assert [(s.name, s.success, s.statistics) for s in many.suites] == \
+               [(s.name, s.success, s.statistics) for s in one.suites]
+        for s, t in zip(many.suites, one.suites):
+            assert [r.result.get("unexpected_index_list") for r in s.gx_result.results] == \
+                   [r.result.get("unexpected_index_list") for r in t.gx_result.results]

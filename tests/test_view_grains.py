@@ -84,3 +84,25 @@ def test_the_readmes_questions_run_and_answer(landed):
     conn = landed["000_744c7817695ce87c.txt"]
     for statement in statements:
         assert conn.execute(statement).fetchall(), statement
+
+
+def test_leaves_decided_at_landing_are_the_trees_leaves(landed):
+    """Each fact row's is_leaf, decided as its document lands, is what the tree says: coded,
+    and no longer code of the same table extends it. A warehouse landed before the column
+    existed (is_leaf NULL) gets the same flags from the schema's backfill when next opened."""
+    from pipelines.warehouse.connection import ensure_schema
+    from pipelines.warehouse.facts import TREE_CODES
+
+    conn = next(iter(landed.values()))
+    for table, code in TREE_CODES.items():
+        decided = conn.execute(f"SELECT source_table, source_row, {code}, is_leaf FROM {table} ORDER BY ALL").fetchall()
+        codes: dict[str, set] = {}
+        for source, _, c, _ in decided:
+            codes.setdefault(source, set()).add(c)
+        rule = [(s, r, c, c is not None and not any(o and len(o) > len(c) and o.startswith(c) for o in codes[s]))
+                for s, r, c, _ in decided]
+        assert decided == rule and any(leaf for *_, leaf in decided) and not all(leaf for *_, leaf in decided)
+        conn.execute(f"UPDATE {table} SET is_leaf = NULL")
+        ensure_schema(conn)
+        assert conn.execute(f"SELECT source_table, source_row, {code}, is_leaf FROM {table} ORDER BY ALL").fetchall() \
+            == decided

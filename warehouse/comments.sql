@@ -116,6 +116,7 @@ COMMENT ON COLUMN fact_income.page IS '所印页码（文本：按目录，表�
 COMMENT ON COLUMN fact_income.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
 COMMENT ON COLUMN fact_income.source_row IS '表内数据行号 — data row within the source table';
 COMMENT ON COLUMN fact_income.printed_code IS '所印编码，仅当它不是科目编码时（subject_code 则按行名认定） — code as printed, set only when it is no subject code (subject_code is then read by the row''s name)';
+COMMENT ON COLUMN fact_income.is_leaf IS '是否最细一级行（无更长编码的行延伸它；入库时判定） — leaf: a coded line that no longer-coded line of the same table extends (decided when the document lands)';
 
 -- fact_expenditure
 COMMENT ON TABLE fact_expenditure IS '支出决算 (公开03 全部资金、05、07、08 财政拨款)：资金范围 × 科目行 × 支出类型，金额（元）；分析用 v_expenditure — expenditure (公开03/05/07/08): fund scope × subject row × type, amounts in 元';
@@ -134,6 +135,7 @@ COMMENT ON COLUMN fact_expenditure.page IS '所印页码（文本：按目录，
 COMMENT ON COLUMN fact_expenditure.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
 COMMENT ON COLUMN fact_expenditure.source_row IS '表内数据行号 — data row within the source table';
 COMMENT ON COLUMN fact_expenditure.printed_code IS '所印编码，仅当它不是科目编码时（subject_code 则按行名认定） — code as printed, set only when it is no subject code (subject_code is then read by the row''s name)';
+COMMENT ON COLUMN fact_expenditure.is_leaf IS '是否最细一级行（无更长编码的行延伸它；入库时判定） — leaf: a coded line that no longer-coded line of the same table extends (decided when the document lands)';
 
 -- fact_summary_line
 COMMENT ON TABLE fact_summary_line IS '收入支出决算总表 (公开01、04)：两侧，侧 × 项目 × 列，金额（元）；分析用 v_summary — summary tables (公开01, 04), both sides: side × item × column, amounts in 元';
@@ -168,6 +170,7 @@ COMMENT ON COLUMN fact_basic_expenditure.source_table IS '来源表：公开01 �
 COMMENT ON COLUMN fact_basic_expenditure.page IS '所印页码（文本：按目录，表内每次分页加一；PDF：物理页，从1起） — printed page (text: from the 目录, plus one per page break in a table; PDF: physical page, 1-based)';
 COMMENT ON COLUMN fact_basic_expenditure.source_line IS '文本形式中的行号（PDF：读出的文本行） — line in the document''s text form (PDF: in the text lines read from it)';
 COMMENT ON COLUMN fact_basic_expenditure.source_row IS '表内数据行号 — data row within the source table';
+COMMENT ON COLUMN fact_basic_expenditure.is_leaf IS '是否最细一级行（无更长编码的行延伸它；入库时判定） — leaf: a coded line that no longer-coded line of the same table extends (decided when the document lands)';
 
 -- fact_three_public
 COMMENT ON TABLE fact_three_public IS '“三公”经费 (公开09)：项目 × 预算数/决算数（元），各含原文与标记；分析用 v_three_public — “三公” expenses (公开09): item × budget/actual in 元, each with its text and flag';

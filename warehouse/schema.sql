@@ -236,3 +236,23 @@ CREATE TABLE IF NOT EXISTS dim_department_alias (
     alias VARCHAR PRIMARY KEY,     -- a name as some document prints it
     conformed VARCHAR NOT NULL     -- the conformed name it stands for
 );
+
+-- Whether a line is a leaf of its table's 类/款/项 tree (the analyst views' grain), fixed when
+-- its document lands (pipelines/warehouse/facts.py: mark_leaves); rows landed before the column
+-- existed get it here, once, by the same rule.
+ALTER TABLE fact_income ADD COLUMN IF NOT EXISTS is_leaf BOOLEAN;
+ALTER TABLE fact_expenditure ADD COLUMN IF NOT EXISTS is_leaf BOOLEAN;
+ALTER TABLE fact_basic_expenditure ADD COLUMN IF NOT EXISTS is_leaf BOOLEAN;
+UPDATE fact_income f SET is_leaf = f.subject_code IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM fact_income c WHERE c.document_sha256 = f.document_sha256 AND c.source_table = f.source_table
+       AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code))
+WHERE f.is_leaf IS NULL;
+UPDATE fact_expenditure f SET is_leaf = f.subject_code IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM fact_expenditure c WHERE c.document_sha256 = f.document_sha256 AND c.source_table = f.source_table
+       AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code))
+WHERE f.is_leaf IS NULL;
+UPDATE fact_basic_expenditure f SET is_leaf = f.economic_code IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM fact_basic_expenditure c WHERE c.document_sha256 = f.document_sha256
+       AND c.source_table = f.source_table
+       AND length(c.economic_code) > length(f.economic_code) AND starts_with(c.economic_code, f.economic_code))
+WHERE f.is_leaf IS NULL;

@@ -13,15 +13,11 @@ WHERE d.status = 'current';
 -- not row totals, so a plain SUM of amount_wan is the printed total of the table. The printed
 -- totals and subtotals (合计, a 类 or 款 line with lines under it, the 本年收入合计 / 本年支出合计
 -- columns, 三公's 公务用车 小计) are in the *_total views. The per-cell rows of every grain stay in
--- the fact tables. (A leaf: a coded line that no longer-coded line of the same table extends.)
+-- the fact tables. (A leaf: a coded line that no longer-coded line of the same table extends;
+-- each fact row's is_leaf says it, decided when its document lands.)
 
 CREATE OR REPLACE VIEW income_cell AS   -- internal: every 公开02 / 预算02 value cell of a current document, its place in the tree
-SELECT cd.department, cd.disclosure_level, f.*, i.is_total AS is_total_column,
-       f.subject_code IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM fact_income c WHERE c.document_sha256 = f.document_sha256
-              AND c.source_table = f.source_table
-              AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code)
-       ) AS is_leaf
+SELECT cd.department, cd.disclosure_level, f.*, i.is_total AS is_total_column
 FROM fact_income f
 JOIN v_current_document cd USING (document_sha256)
 JOIN dim_income_source i USING (income_source)
@@ -51,12 +47,7 @@ CREATE OR REPLACE VIEW v_budget_income_total AS    -- 预算02's printed 合计,
 SELECT * EXCLUDE (class_code, section_code) FROM income_rows(['预算02'], false);
 
 CREATE OR REPLACE VIEW expenditure_cell AS   -- internal: every expenditure value cell (公开03/05/07/08) of a current document
-SELECT cd.department, cd.disclosure_level, f.*, t.is_total AS is_total_column,
-       f.subject_code IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM fact_expenditure c WHERE c.document_sha256 = f.document_sha256
-              AND c.source_table = f.source_table
-              AND length(c.subject_code) > length(f.subject_code) AND starts_with(c.subject_code, f.subject_code)
-       ) AS is_leaf
+SELECT cd.department, cd.disclosure_level, f.*, t.is_total AS is_total_column
 FROM fact_expenditure f
 JOIN v_current_document cd USING (document_sha256)
 JOIN dim_expenditure_type t USING (expenditure_type)
@@ -118,11 +109,7 @@ CREATE OR REPLACE VIEW v_budget_fiscal_summary AS -- 预算04 财政拨款收支
 SELECT * FROM summary_line_cell WHERE source_table = '预算04';
 
 CREATE OR REPLACE VIEW basic_expenditure_cell AS   -- internal: 公开06's and 预算08's 合计 value cells of current documents
-SELECT cd.department, cd.disclosure_level, f.*,
-       f.economic_code IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM fact_basic_expenditure c WHERE c.document_sha256 = f.document_sha256
-              AND length(c.economic_code) > length(f.economic_code) AND starts_with(c.economic_code, f.economic_code)
-       ) AS is_leaf
+SELECT cd.department, cd.disclosure_level, f.*
 FROM fact_basic_expenditure f
 JOIN v_current_document cd USING (document_sha256)
 WHERE f.cell_flag = 'value' AND COALESCE(f.column_name, '决算数') IN ('决算数', '合计');

@@ -21,6 +21,10 @@ FACT_TABLES = (
     "fact_three_public", "fact_disclosure_stat", "fact_project_performance",
     "fact_performance_indicator", "fact_staffing", "fact_internal_department", "fact_narrative",
 )
+# The fact tables of a 类/款/项 tree, and the column holding a line's code: each row says
+# whether its line is a leaf, the grain of the analyst views (warehouse/views.sql).
+TREE_CODES = {"fact_income": "subject_code", "fact_expenditure": "subject_code",
+              "fact_basic_expenditure": "economic_code"}
 
 
 def document_tables(disclosure: Disclosure) -> list[dict]:
@@ -79,7 +83,22 @@ def fact_rows(disclosure: Disclosure) -> dict[str, list[dict]]:
             "prior_year_value": fact.prior_year_value, "sentence": fact.sentence,
             **provenance("情况说明", fact.ref),
         })
+    for table, code in TREE_CODES.items():
+        mark_leaves(rows[table], code)
     return rows
+
+
+def mark_leaves(rows: list[dict], code: str) -> None:
+    """`is_leaf` on each row: its line is coded and no longer-coded line of the same table
+    extends it (the same rule as the warehouse's backfill of older rows, schema.sql). Decided
+    here, as the document lands, so a view filters on it instead of searching the table."""
+    extended: dict[str, set[str]] = {}
+    for row in rows:
+        if row[code]:
+            prefixes = extended.setdefault(row["source_table"], set())
+            prefixes.update(row[code][:n] for n in range(len(row[code])))
+    for row in rows:
+        row["is_leaf"] = row[code] is not None and row[code] not in extended.get(row["source_table"], ())
 
 
 def _staffing_rows(disclosure: Disclosure) -> list[dict]:
