@@ -276,23 +276,17 @@ def _prepare(group: _Group, data_docs: Path | None) -> list[tuple[object, float]
     for identity in group.documents:
         started = time.monotonic()
         try:
-            try:
-                raw = read_raw(Path(identity.path), name=identity.name)
-            except OSError as error:
-                raise DocumentError(identity.name, f"cannot be read: {error.strerror or error}") from None
-            if raw.sha256 != identity.sha256:
-                raise DocumentError(raw.name, "the file changed after it was hashed; it is read again next run")
-            result: object = parse_document(raw)
+            result: object = parse_document(_read(identity))
         except DocumentError as error:
             result = error
         except MemoryError:  # over the limit: the worker says so (the group is run again one by one)
             raise
         except Exception:  # noqa: BLE001 - a bug met by this document: the others go on
-            result = ParserFailed(f"parsing {identity.name} failed in the worker process:\n{traceback.format_exc()}")
+            result = ParserFailed.of(identity.name, traceback.format_exc())
         done.append([result, time.monotonic() - started])
     parsed = [entry for entry in done if isinstance(entry[0], Disclosure)]
     started = time.monotonic()
-    for entry, report in zip(parsed, expectations.validate_many([d for d, _ in parsed]) if parsed else []):
+    for entry, report in zip(parsed, expectations.validate_many([d for d, _ in parsed])):
         disclosure = entry[0]
         docs: dict | str | None = None
         if data_docs is not None:
@@ -304,6 +298,17 @@ def _prepare(group: _Group, data_docs: Path | None) -> list[tuple[object, float]
     for entry in parsed:
         entry[1] += (time.monotonic() - started) / len(parsed)
     return [tuple(entry) for entry in done]
+
+
+def _read(identity: RawDocument) -> RawDocument:
+    """The document's bytes, which must still be the ones hashed."""
+    try:
+        raw = read_raw(Path(identity.path), name=identity.name)
+    except OSError as error:
+        raise DocumentError(identity.name, f"cannot be read: {error.strerror or error}") from None
+    if raw.sha256 != identity.sha256:
+        raise DocumentError(raw.name, "the file changed after it was hashed; it is read again next run")
+    return raw
 
 
 def _take(outcome: Outcome, result: object, seconds: float | None) -> None:

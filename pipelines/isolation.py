@@ -62,6 +62,10 @@ class ParserFailed(RuntimeError):
     """The parser raised something other than a DocumentError: a bug in the pipeline, not a
     problem of the document. The message holds the worker's traceback."""
 
+    @classmethod
+    def of(cls, name: str, trace: str) -> ParserFailed:
+        return cls(f"parsing {name} failed in the worker process:\n{trace}")
+
 
 def parse_isolated(raw: RawDocument, limits: Limits = Limits()) -> Disclosure:
     """parse_document(raw) in a worker process, within `limits`."""
@@ -190,7 +194,7 @@ def _work(raw: RawDocument, limits: Limits, fd: int, work: Callable[[RawDocument
     try:
         _limit_memory(limits.memory_mib * MIB)
         result = ("parsed", work(raw))
-    except DocumentError as error:  # sent as its parts: the exception itself does not unpickle
+    except DocumentError as error:
         result = ("document", error.document, error.problem)
     except MemoryError:
         result = ("memory",)
@@ -226,7 +230,7 @@ def _outcome(raw: RawDocument, limits: Limits, result: tuple) -> object:
         raise DocumentError(*rest)
     if kind == "memory":
         raise _over_memory(raw, limits)
-    raise ParserFailed(f"parsing {raw.name} failed in the worker process:\n{rest[0]}")
+    raise ParserFailed.of(raw.name, rest[0])
 
 
 def _died(raw: RawDocument, limits: Limits, status: int, grew: int) -> DocumentError:
